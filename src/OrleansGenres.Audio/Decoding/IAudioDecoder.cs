@@ -1,0 +1,16 @@
+using OrleansGenres.Audio.Pcm;
+
+namespace OrleansGenres.Audio.Decoding;
+
+/// <summary>Turns encoded audio (any container/codec) into mono float32 PCM at a requested sample rate.</summary>
+public interface IAudioDecoder
+{
+    /// <summary>Streams a file. The file is read as it is decoded; errors surface from the source's reads.</summary>
+    IPcmSource OpenFile(string path, int sampleRate);
+
+    /// <summary>
+    /// Streams encoded bytes. Formats that keep their index at the end (MP4/M4A with a trailing moov atom) need a
+    /// seekable file: write such uploads to a file and use <see cref="OpenFile"/>.
+    /// </summary>
+    IPcmSource OpenStream(Stream encoded, int sampleRate, string label = "stream");
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Audio.Features;
+using OrleansGenres.Audio.Formats;
+using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Audio.Windowing;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Cli.Commands;
+
+/// <summary>
+/// `genres windows file --out x.npz`: per-window log-mels [windows, n_mels, frames], streamed (decode → window →
+/// batched mel → temporary file → npz) so hour-long inputs use no more memory than short ones.
+/// </summary>
+internal static class WindowsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Audio file (any format ffmpeg reads)." };
+        var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.WindowSeconds };
+        var hop = new Option<double>("--hop") { Description = "Hop between window starts in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.HopSeconds };
+        var last = new Option<LastWindowPolicy>("--last") { Description = "The last partial window: Pad (zeros) or Drop.", DefaultValueFactory = _ => LastWindowPolicy.Pad };
+        var batch = new Option<int>("--batch") { Description = "Windows per native mel call.", DefaultValueFactory = _ => 32 };
+        var preset = CommonOptions.Preset();
+        var sampleRate = CommonOptions.SampleRate();
+        var normalize = CommonOptions.Normalize();
+        var output = CommonOptions.Out("Where to write the .npz (arrays: windows [n, n_mels, frames], starts, ends in seconds).");
+        var command = new Command("windows", "Cut a file into windows and compute each window's log-mel.")
+        {
+            file, window, hop, last, batch, preset, sampleRate, normalize, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            var windowing = new WindowingOptions
+            {
+                WindowSeconds = parseResult.GetValue(window),
+                HopSeconds = parseResult.GetValue(hop),
+                LastWindow = parseResult.GetValue(last),
+            };
+            var errors = windowing.Validate();
+            if (errors.Count > 0)
+            {
+                throw new ArgumentException(string.Join("; ", errors));
+            }
+
+            var options = CommonOptions.MelOptionsFrom(parseResult.GetValue(preset)!, parseResult.GetValue(sampleRate), parseResult.GetValue(normalize));
+            using var extractor = LogMelExtractor.Create(options);
+            var input = parseResult.GetValue(file)!;
+            var target = parseResult.GetValue(output)!;
+            var payloadPath = Path.GetTempFileName();
+            try
+            {
+                var starts = new List<float>();
+                var ends = new List<float>();
+                int nMels = options.NMels, frames = 0;
+                await using (var payload = File.Create(payloadPath))
+                await using (var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate))
+                {
+                    await foreach (var melBatch in WindowedLogMel.BatchesAsync(source, windowing, extractor, parseResult.GetValue(batch), cancellationToken))
+                    {
+                        frames = melBatch.Frames;
+                        payload.Write(MemoryMarshal.AsBytes(melBatch.Features.AsSpan()));
+                        starts.AddRange(melBatch.Windows.Select(w => (float)w.StartSeconds));
+                        ends.AddRange(melBatch.Windows.Select(w => (float)w.EndSeconds));
+                    }
+                }
+
+                if (starts.Count == 0)
+                {
+                    throw new AudioDecodeException(DecodeErrorKind.Empty, $"{input.Name}: shorter than one {windowing.WindowSeconds} s window and --last Drop leaves no window");
+                }
+
+                OutputFile.Write(target, stream =>
+                {
+                    using var npz = new NpzWriter(stream);
+                    using (var payload = File.OpenRead(payloadPath))
+                    {
+                        npz.WriteFloat32("windows", payload, starts.Count, nMels, frames);
+                    }
+
+                    npz.WriteFloat32("starts", starts.ToArray(), starts.Count);
+                    npz.WriteFloat32("ends", ends.ToArray(), ends.Count);
+                });
+                console.Error.WriteLine($"{input.Name}: {starts.Count} windows of [{nMels}, {frames}] -> {target.FullName}");
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                File.Delete(payloadPath);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Cli.Commands;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Cli;
+
+/// <summary>The `genres` command line: verbs, shared options and one place that turns failures into exit codes.</summary>
+public static class GenresCli
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("OrleansGenres: decode, analyse and tag audio.");
+        root.Options.Add(CommonOptions.Verbose);
+        root.Options.Add(CommonOptions.Threads);
+        root.Subcommands.Add(InfoCommand.Create(console));
+        root.Subcommands.Add(ProbeCommand.Create(console));
+        root.Subcommands.Add(MelCommand.Create(console));
+        root.Subcommands.Add(WindowsCommand.Create(console));
+        root.Subcommands.Add(ScanCommand.Create(console));
+
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            Output = console.Out,
+            Error = console.Error,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return Report(console, e, parseResult.GetValue(CommonOptions.Verbose));
+        }
+    }
+
+    // One clear line per failure; the stack trace only when asked for.
+    private static int Report(CliConsole console, Exception exception, bool verbose)
+    {
+        var (code, message) = exception switch
+        {
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
+            AudioDecodeException e => (ExitCodes.Failed, $"cannot decode {e.Message} [{e.Kind}]"),
+            ArgumentException e => (ExitCodes.Usage, e.Message),
+            NativeException e => (ExitCodes.Failed, $"native library: {e.Message}"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),
+            InvalidDataException => (ExitCodes.Failed, exception.Message),
+            _ => (ExitCodes.Failed, $"unexpected error: {exception.Message}"),
+        };
+        console.Error.WriteLine($"genres: error: {message}");
+        if (verbose)
+        {
+            console.Error.WriteLine(exception);
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+
+namespace OrleansGenres.Native;
+
+/// <summary>Turns a native status into a <see cref="NativeException"/> carrying the library's message.</summary>
+public static class NativeCall
+{
+    public static void Check(int status)
+    {
+        if (status == (int)NativeStatus.Ok)
+        {
+            return;
+        }
+
+        var message = Marshal.PtrToStringUTF8(NativeMethods.LastErrorMessage());
+        throw new NativeException((NativeStatus)status, string.IsNullOrEmpty(message) ? $"native call failed ({(NativeStatus)status})" : message);
+    }
+}

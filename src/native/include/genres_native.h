@@ -1,0 +1,103 @@
+/*
+ * genres_native: the C ABI between OrleansGenres (C#) and libtorch (C++).
+ *
+ * Rules every function follows:
+ *  - No C++ exception crosses this boundary. Every function returns a gn_status; on failure the message is
+ *    kept per thread and read with gn_last_error_message().
+ *  - Buffers are passed as pointer + length (+ shape); the library never keeps a caller's pointer after the
+ *    call returns, and never hands a tensor out: objects are opaque handles freed with their *_destroy.
+ */
+#ifndef GENRES_NATIVE_H
+#define GENRES_NATIVE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(GN_BUILDING_LIBRARY)
+#define GN_API __attribute__((visibility("default")))
+#else
+#define GN_API
+#endif
+
+/* Bumped whenever a signature or struct layout below changes; the C# side checks it on load. */
+#define GN_ABI_VERSION 1
+
+typedef enum gn_status {
+  GN_OK = 0,
+  GN_INVALID_ARGUMENT = 1,
+  GN_OUT_OF_MEMORY = 2,
+  GN_TORCH_ERROR = 3,
+  GN_BUFFER_TOO_SMALL = 4,
+  GN_UNKNOWN_ERROR = 99
+} gn_status;
+
+GN_API int32_t gn_abi_version(void);
+
+/* The message of the last failed call on this thread ("" when none). Valid until the next call on this thread. */
+GN_API const char* gn_last_error_message(void);
+
+/* ---- runtime ---------------------------------------------------------------------------------------------- */
+
+typedef struct gn_runtime_info {
+  char torch_version[32];
+  int32_t intra_op_threads;
+  int32_t cuda_available;
+  int32_t cuda_device_count;
+  int32_t mkldnn_available;
+} gn_runtime_info;
+
+GN_API int32_t gn_runtime_get_info(gn_runtime_info* out);
+/* Sets libtorch's intra-op thread count (libtorch defaults to 1 on some machines). */
+GN_API int32_t gn_runtime_set_threads(int32_t threads);
+
+/* ---- log-mel spectrogram ------------------------------------------------------------------------------------ */
+
+enum { GN_MEL_SCALE_SLANEY = 0, GN_MEL_SCALE_HTK = 1 };
+enum { GN_FILTER_NORM_NONE = 0, GN_FILTER_NORM_SLANEY = 1 };
+enum { GN_PAD_CONSTANT = 0, GN_PAD_REFLECT = 1 };
+enum { GN_NORMALIZE_NONE = 0, GN_NORMALIZE_MIN_MAX = 1, GN_NORMALIZE_STANDARDIZE = 2 };
+
+typedef struct gn_mel_options {
+  int32_t sample_rate;
+  int32_t n_fft;
+  int32_t hop_length;
+  int32_t win_length;    /* periodic Hann of this length, centred in n_fft; 0 = n_fft */
+  int32_t n_mels;
+  int32_t mel_scale;     /* GN_MEL_SCALE_* */
+  int32_t filter_norm;   /* GN_FILTER_NORM_* */
+  int32_t center;        /* 1: pad n_fft/2 each side before framing */
+  int32_t pad_mode;      /* GN_PAD_*, used when center = 1 */
+  int32_t output_db;     /* 1: decibels, 0: mel power (or magnitude) */
+  int32_t normalization; /* GN_NORMALIZE_*, applied per item after dB */
+  int32_t reserved;
+  double f_min;
+  double f_max;          /* <= 0: sample_rate / 2 */
+  double power;          /* 2: power spectrum (dB = 10 log10), 1: magnitude (dB = 20 log10) */
+  double amin;           /* floor before the logarithm */
+  double ref;            /* dB reference value */
+  double top_db;         /* > 0: floor at (max - top_db) per item; <= 0: no floor */
+} gn_mel_options;
+
+typedef struct gn_mel gn_mel;
+
+GN_API int32_t gn_mel_create(const gn_mel_options* options, gn_mel** out);
+GN_API void gn_mel_destroy(gn_mel* mel);
+/* Number of frames produced for an input of `samples` samples (0 when the input is too short). */
+GN_API int32_t gn_mel_frame_count(const gn_mel* mel, int64_t samples, int64_t* frames);
+/* The filterbank, row-major [n_mels, n_fft/2 + 1] float32. */
+GN_API int32_t gn_mel_filterbank(const gn_mel* mel, float* out, int64_t capacity);
+/*
+ * Log-mel of `batch` signals of `samples` samples each (row-major [batch, samples] float32), written row-major
+ * to out as [batch, n_mels, frames]. `capacity` is out's length in floats.
+ */
+GN_API int32_t gn_mel_compute(const gn_mel* mel, const float* signals, int64_t batch, int64_t samples,
+                              float* out, int64_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
