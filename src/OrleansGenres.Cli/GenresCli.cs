@@ -20,6 +20,17 @@ public static class GenresCli
         root.Subcommands.Add(ScanCommand.Create(console));
 
         var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                console.Error.WriteLine($"genres: error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run `genres --help` for usage.");
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             EnableDefaultExceptionHandler = false,
