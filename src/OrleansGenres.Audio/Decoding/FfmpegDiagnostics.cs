@@ -18,6 +18,12 @@ internal static class FfmpegDiagnostics
             return new AudioDecodeException(DecodeErrorKind.NotFound, $"{input}: file not found");
         }
 
+        if (ContainsAny(stderr, "End of file"))
+        {
+            // The header was readable but the data ends before the first packet.
+            return new AudioDecodeException(DecodeErrorKind.Truncated, $"{input}: the audio is cut short ({detail})");
+        }
+
         if (ContainsAny(stderr, NoAudioPhrases))
         {
             return new AudioDecodeException(DecodeErrorKind.NoAudioStream, $"{input}: the input has no audio stream");

@@ -13,7 +13,7 @@ internal sealed class FfmpegPcmSource : IPcmSource
     private readonly FfmpegOptions _options;
     private readonly string _label;
     private readonly string? _path;
-    private readonly Task<long>? _stdinPump;
+    private readonly StdinPump? _stdinPump;
     private readonly byte[] _buffer;
     private int _carry;
     private long _samplesRead;
@@ -27,7 +27,7 @@ internal sealed class FfmpegPcmSource : IPcmSource
         _path = path;
         SampleRate = sampleRate;
         _buffer = new byte[Math.Max(4096, options.ReadBufferBytes)];
-        _stdinPump = input is null ? null : PumpStdinAsync(input, ffmpeg.Process.StandardInput.BaseStream);
+        _stdinPump = input is null ? null : new StdinPump(input, ffmpeg.Process.StandardInput.BaseStream);
     }
 
     public int SampleRate { get; }
@@ -97,7 +97,7 @@ internal sealed class FfmpegPcmSource : IPcmSource
         await _ffmpeg.DisposeAsync().ConfigureAwait(false);
         if (_stdinPump is not null)
         {
-            await _stdinPump.ConfigureAwait(false);
+            await _stdinPump.StopAsync().ConfigureAwait(false);
         }
     }
 
@@ -106,7 +106,14 @@ internal sealed class FfmpegPcmSource : IPcmSource
         _finished = true;
         await _ffmpeg.Process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         var stderr = await _ffmpeg.StderrAsync().ConfigureAwait(false);
-        var inputBytes = _stdinPump is null ? -1 : await _stdinPump.ConfigureAwait(false);
+        long inputBytes = -1;
+        if (_stdinPump is not null)
+        {
+            // ffmpeg has exited: whatever the caller's stream still holds is not needed.
+            _stdinPump.Stop();
+            inputBytes = await _stdinPump.Completion.ConfigureAwait(false);
+        }
+
         if (inputBytes == 0)
         {
             throw new AudioDecodeException(DecodeErrorKind.Empty, $"{_label}: the input is empty (0 bytes)");
@@ -122,7 +129,7 @@ internal sealed class FfmpegPcmSource : IPcmSource
             throw corruption;
         }
 
-        if (_options.FailOnCorruption && _path is not null && OggCompleteness.FindTruncation(_path) is { } truncation)
+        if (_options.FailOnCorruption && FindTruncation() is { } truncation)
         {
             throw new AudioDecodeException(DecodeErrorKind.Truncated, $"{_label}: the audio is cut short ({truncation})");
         }
@@ -133,36 +140,8 @@ internal sealed class FfmpegPcmSource : IPcmSource
         }
     }
 
-    // Copies the caller's stream into ffmpeg's stdin; ffmpeg may stop reading early (bad data), which is not an error here.
-    private static async Task<long> PumpStdinAsync(Stream input, Stream stdin)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        try
-        {
-            int read;
-            while ((read = await input.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-                await stdin.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
-            }
-        }
-        catch (IOException)
-        {
-            // Broken pipe: ffmpeg exited; its exit code tells why.
-        }
-        finally
-        {
-            try
-            {
-                await stdin.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // Closing a pipe whose reader is gone.
-            }
-        }
-
-        return total;
-    }
+    private string? FindTruncation() =>
+        _path is not null ? OggCompleteness.FindTruncation(_path)
+        : _stdinPump is not null ? OggCompleteness.FindTruncation(_stdinPump.Head, _stdinPump.Tail)
+        : null;
 }

@@ -1,36 +1,45 @@
 namespace OrleansGenres.Audio.Decoding;
 
 /// <summary>
-/// Detects an Ogg file (Vorbis, Opus, FLAC-in-Ogg) that was cut short. ffmpeg silently drops an incomplete last
-/// page and Ogg has no total length in its header, so the file's last page is checked directly: it must be
+/// Detects an Ogg input (Vorbis, Opus, FLAC-in-Ogg) that was cut short. ffmpeg silently drops an incomplete last
+/// page and Ogg has no total length in its header, so the input's last page is checked directly: it must be
 /// whole and carry the end-of-stream flag.
 /// </summary>
 internal static class OggCompleteness
 {
-    private const int TailBytes = 128 * 1024;
+    /// <summary>How much of the input's end is needed: more than one Ogg page (at most 65,307 bytes).</summary>
+    public const int TailBytes = 128 * 1024;
+
     private const byte EndOfStreamFlag = 0x04;
 
-    /// <summary>A reason the file is incomplete, or null when it is whole (or not an Ogg file at all).</summary>
     public static string? FindTruncation(string path)
     {
         using var file = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[4];
-        if (file.Read(magic) < 4 || !magic.SequenceEqual("OggS"u8))
+        Span<byte> head = stackalloc byte[4];
+        var headLength = file.Read(head);
+        var tail = new byte[(int)Math.Min(file.Length, TailBytes)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        file.ReadExactly(tail);
+        return FindTruncation(head[..headLength], tail);
+    }
+
+    /// <summary>A reason the input is incomplete, or null when it is whole or not an Ogg stream at all.</summary>
+    /// <param name="head">The input's first bytes (at least 4).</param>
+    /// <param name="tail">The input's last bytes (up to <see cref="TailBytes"/>).</param>
+    public static string? FindTruncation(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        if (!head.StartsWith("OggS"u8))
         {
             return null;
         }
 
-        var tailLength = (int)Math.Min(file.Length, TailBytes);
-        var tail = new byte[tailLength];
-        file.Seek(-tailLength, SeekOrigin.End);
-        file.ReadExactly(tail);
-        var lastPage = tail.AsSpan().LastIndexOf("OggS"u8);
+        var lastPage = tail.LastIndexOf("OggS"u8);
         if (lastPage < 0 || lastPage + 27 > tail.Length)
         {
             return "the last Ogg page is incomplete";
         }
 
-        var page = tail.AsSpan(lastPage);
+        var page = tail[lastPage..];
         int segments = page[26];
         if (27 + segments > page.Length)
         {
@@ -43,8 +52,7 @@ internal static class OggCompleteness
             bodyLength += lacing;
         }
 
-        var pageLength = 27 + segments + bodyLength;
-        if (pageLength > page.Length)
+        if (27 + segments + bodyLength > page.Length)
         {
             return "the last Ogg page is incomplete";
         }
