@@ -14,8 +14,8 @@ internal static partial class NativeMethods
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_runtime_get_info")]
     public static partial int RuntimeGetInfo(out RuntimeInfoNative info);
 
-    [LibraryImport(GenresNative.Name, EntryPoint = "gn_runtime_set_threads")]
-    public static partial int RuntimeSetThreads(int threads);
+    [LibraryImport(GenresNative.Name, EntryPoint = "gn_runtime_configure")]
+    public static partial int RuntimeConfigure(int threads);
 
     [StructLayout(LayoutKind.Sequential)]
     public unsafe struct RuntimeInfoNative

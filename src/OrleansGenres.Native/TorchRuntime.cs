@@ -6,14 +6,15 @@ namespace OrleansGenres.Native;
 public static class TorchRuntime
 {
     /// <summary>
-    /// Loads the bridge, checks it, and sets libtorch's intra-op threads (it reports 1 on some machines unless told).
+    /// Loads the bridge, checks it, and configures the process once at start: libtorch's intra-op threads (it
+    /// reports 1 on some machines unless told), one BLAS thread, and malloc reuse of large tensor memory.
     /// </summary>
     /// <param name="threads">Threads to use; null or 0 means one per processor.</param>
     public static TorchRuntimeInfo Initialize(int? threads = null)
     {
         GenresNative.EnsureCompatible();
         var count = threads is > 0 ? threads.Value : Environment.ProcessorCount;
-        NativeCall.Check(NativeMethods.RuntimeSetThreads(count));
+        NativeCall.Check(NativeMethods.RuntimeConfigure(count));
         return GetInfo();
     }
 

@@ -50,8 +50,12 @@ typedef struct gn_runtime_info {
 } gn_runtime_info;
 
 GN_API int32_t gn_runtime_get_info(gn_runtime_info* out);
-/* Sets libtorch's intra-op thread count (libtorch defaults to 1 on some machines). */
-GN_API int32_t gn_runtime_set_threads(int32_t threads);
+/*
+ * Process-wide set-up, called once at start: libtorch's intra-op threads (it defaults to 1 on some machines),
+ * one OpenBLAS thread (libtorch parallelises around BLAS), and malloc thresholds that let large tensors reuse
+ * memory between calls.
+ */
+GN_API int32_t gn_runtime_configure(int32_t threads);
 
 /* ---- log-mel spectrogram ------------------------------------------------------------------------------------ */
 

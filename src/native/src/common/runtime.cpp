@@ -1,4 +1,7 @@
 // Runtime facts the host reports at start-up (/readyz, `genres info`) and the thread setting it applies.
+#include <dlfcn.h>
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstring>
 
@@ -6,6 +9,34 @@
 #include <torch/version.h>
 
 #include "common/errors.h"
+
+namespace {
+
+// Debian's libtorch calls BLAS through libblas.so.3; with OpenBLAS behind it (the set-up installs it), OpenBLAS
+// starts its own thread pool next to libtorch's OpenMP one and the two fight over the cores (measured here: a
+// batched log-mel ran 3x slower with 2+2 threads than with 1). libtorch already parallelises around BLAS calls,
+// so OpenBLAS is told to use one thread. Looked up at run time in the already-loaded library (the host loads us
+// with RTLD_LOCAL, so RTLD_DEFAULT would not see it); other BLAS builds simply lack it.
+void limit_blas_threads() {
+  using set_threads_fn = void (*)(int);
+  void* openblas = dlopen("libopenblas.so.0", RTLD_LAZY | RTLD_NOLOAD);
+  if (openblas == nullptr) return;
+  if (auto set_threads = reinterpret_cast<set_threads_fn>(dlsym(openblas, "openblas_set_num_threads"))) {
+    set_threads(1);
+  }
+  dlclose(openblas);  // balances the reference RTLD_NOLOAD took; the library stays loaded
+}
+
+// glibc serves allocations above its mmap threshold (128 KB, adapting up to 32 MB) with fresh mmap'd pages,
+// so every large tensor costs page faults on first touch and munmap on free; in this VM that made the log-mel
+// 30-40 % slower. Fixing the threshold at its 32 MB maximum and trimming the heap only above 128 MB lets the
+// allocator reuse tensor memory between calls (PyTorch users reach for jemalloc/tcmalloc for the same reason).
+void tune_allocator() {
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -22,9 +53,11 @@ GN_API int32_t gn_runtime_get_info(gn_runtime_info* out) {
   });
 }
 
-GN_API int32_t gn_runtime_set_threads(int32_t threads) {
+GN_API int32_t gn_runtime_configure(int32_t threads) {
   return gn::guard([&] {
     gn::require(threads > 0, "threads must be positive");
+    tune_allocator();
+    limit_blas_threads();
     torch::set_num_threads(threads);
   });
 }

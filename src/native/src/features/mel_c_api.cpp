@@ -49,9 +49,8 @@ GN_API int32_t gn_mel_compute(const gn_mel* mel, const float* signals, int64_t b
     if (capacity < needed) throw gn::buffer_too_small("output buffer is too small for [batch, n_mels, frames]");
     // Borrow the caller's memory for the duration of the call: no copy in, one contiguous copy out.
     const auto input = torch::from_blob(const_cast<float*>(signals), {batch, samples}, torch::kFloat32);
-    const auto result = mel->impl.compute(input);
-    auto output = torch::from_blob(out, result.sizes(), torch::kFloat32);
-    output.copy_(result);
+    auto output = torch::from_blob(out, {batch, mel->impl.options().n_mels, frames}, torch::kFloat32);
+    mel->impl.compute(input, output);
   });
 }
 }

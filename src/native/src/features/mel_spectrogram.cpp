@@ -1,5 +1,6 @@
 #include "features/mel_spectrogram.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/errors.h"
@@ -51,8 +52,10 @@ torch::Tensor MelSpectrogram::power_spectrogram(const torch::Tensor& signals) co
   const auto spectrum = torch::stft(signals, options_.n_fft, options_.hop_length, options_.win_length, window_,
                                     options_.center != 0, options_.pad_mode == GN_PAD_REFLECT ? "reflect" : "constant",
                                     /*normalized=*/false, /*onesided=*/true, /*return_complex=*/true);
-  // |X|^2 from the real and imaginary parts; magnitude only when asked for.
-  auto power = torch::view_as_real(spectrum).pow(2).sum(-1);
+  // |X|^2 from the real and imaginary parts (two element-wise kernels; a sum over a size-2 axis is far slower).
+  const auto re = at::real(spectrum);
+  const auto im = at::imag(spectrum);
+  auto power = re * re + im * im;
   return options_.power == 1.0 ? power.sqrt_() : power;
 }
 
@@ -87,14 +90,26 @@ torch::Tensor MelSpectrogram::normalize(const torch::Tensor& features) const {
   }
 }
 
-torch::Tensor MelSpectrogram::compute(const torch::Tensor& signals) const {
-  torch::NoGradGuard no_grad;
-  require(signals.dim() == 2, "signals must be [batch, samples]");
-  require(frame_count(signals.size(1)) > 0, "input is shorter than one frame");
-  const auto power = power_spectrogram(signals);    // [batch, freqs, frames]
-  auto mel = torch::matmul(filterbank_, power);      // [batch, n_mels, frames]
+torch::Tensor MelSpectrogram::log_mel(const torch::Tensor& signals) const {
+  const auto power = power_spectrogram(signals);  // [batch, freqs, frames]
+  auto mel = torch::matmul(filterbank_, power);     // [batch, n_mels, frames]
   if (options_.output_db) mel = to_decibels(mel);
   return normalize(mel);
+}
+
+void MelSpectrogram::compute(const torch::Tensor& signals, torch::Tensor& output) const {
+  torch::NoGradGuard no_grad;
+  require(signals.dim() == 2, "signals must be [batch, samples]");
+  const int64_t frames = frame_count(signals.size(1));
+  require(frames > 0, "input is shorter than one frame");
+  // Work through the batch a few thousand frames at a time: intermediates stay a few MB (cache-friendly, and
+  // below glibc's mmap threshold, so no fresh page faults per call) whatever the batch size.
+  constexpr int64_t frames_per_chunk = 2048;
+  const int64_t chunk = std::max<int64_t>(1, frames_per_chunk / frames);
+  for (int64_t start = 0; start < signals.size(0); start += chunk) {
+    const int64_t end = std::min(signals.size(0), start + chunk);
+    output.slice(0, start, end).copy_(log_mel(signals.slice(0, start, end)));
+  }
 }
 
 }  // namespace gn::features

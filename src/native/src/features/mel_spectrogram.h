@@ -15,10 +15,11 @@ class MelSpectrogram {
   const torch::Tensor& filterbank() const { return filterbank_; }
   int64_t frame_count(int64_t samples) const;
 
-  // signals: [batch, samples] float32 -> [batch, n_mels, frames] float32.
-  torch::Tensor compute(const torch::Tensor& signals) const;
+  // signals: [batch, samples] float32 -> output: [batch, n_mels, frames] float32 (preallocated).
+  void compute(const torch::Tensor& signals, torch::Tensor& output) const;
 
  private:
+  torch::Tensor log_mel(const torch::Tensor& signals) const;
   torch::Tensor power_spectrogram(const torch::Tensor& signals) const;
   torch::Tensor to_decibels(const torch::Tensor& mel) const;
   torch::Tensor normalize(const torch::Tensor& features) const;

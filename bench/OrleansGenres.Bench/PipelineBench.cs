@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Audio.Features;
+using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Audio.Windowing;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Bench;
+
+/// <summary>
+/// An hour of MP3 streamed through decode → 4 s / 2 s windows → batched log-mel, features discarded as they come
+/// (the analysis worker's path). Reports x-realtime and the peak RSS of this process and of ffmpeg.
+/// </summary>
+internal static class PipelineBench
+{
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchInputs inputs, bool quick)
+    {
+        TorchRuntime.Initialize();
+        var seconds = quick ? 600 : 3600;
+        var path = inputs.Get("stereo44k.mp3", seconds, "mp3", "-c:a", "libmp3lame", "-b:a", "192k");
+        using var extractor = LogMelExtractor.Create(MelOptions.Librosa);
+        var ffmpegPeak = 0.0;
+        var windows = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await using (var source = new FfmpegDecoder().OpenFile(path, MelOptions.Librosa.SampleRate))
+        {
+            var ffmpegPid = Process.GetProcesses().Where(p => p.ProcessName == "ffmpeg").Select(p => p.Id).DefaultIfEmpty(0).Max();
+            await foreach (var batch in WindowedLogMel.BatchesAsync(source, WindowingOptions.Default, extractor))
+            {
+                windows += batch.Count;
+                if (ffmpegPid != 0)
+                {
+                    ffmpegPeak = Math.Max(ffmpegPeak, Measure.PeakRssMegabytes(ffmpegPid));
+                }
+            }
+        }
+
+        var wall = stopwatch.Elapsed.TotalSeconds;
+        return
+        [
+            new BenchResult(
+                $"decode mp3 + window 4/2 + log-mel librosa ({seconds / 60} min)",
+                seconds / wall,
+                Measure.PeakRssMegabytes(),
+                $"{windows} windows in {wall:0.0} s; ffmpeg child peak {ffmpegPeak:0} MB"),
+        ];
+    }
+}
