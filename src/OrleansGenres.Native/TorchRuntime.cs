@@ -7,7 +7,7 @@ public static class TorchRuntime
 {
     /// <summary>
     /// Loads the bridge, checks it, and configures the process once at start: libtorch's intra-op threads (it
-    /// reports 1 on some machines unless told), one BLAS thread, and malloc reuse of large tensor memory.
+    /// reports 1 on some machines unless told) and one BLAS thread (see runtime.cpp).
     /// </summary>
     /// <param name="threads">Threads to use; null or 0 means one per processor.</param>
     public static TorchRuntimeInfo Initialize(int? threads = null)

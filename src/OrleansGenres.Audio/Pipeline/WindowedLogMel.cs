@@ -2,12 +2,15 @@ using System.Runtime.CompilerServices;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Pcm;
 using OrleansGenres.Audio.Windowing;
+using OrleansGenres.Native;
 
 namespace OrleansGenres.Audio.Pipeline;
 
 /// <summary>
-/// PCM stream → windows → batched log-mels. Holds one batch of windows at a time, so memory stays flat in the
-/// input's length; each native call computes a whole batch.
+/// PCM stream → windows → batched log-mels. Holds one batch of windows and one of features, both reused, so memory
+/// stays flat in the input's length and nothing is allocated per window; each native call computes a whole batch,
+/// on a <see cref="NativeThread"/> when one is given, else inline. The default of 16 windows keeps the CPU busy while
+/// keeping peak memory low (bench/README.md); GPU inference batches across tracks instead.
 /// </summary>
 public static class WindowedLogMel
 {
@@ -15,7 +18,8 @@ public static class WindowedLogMel
         IPcmSource source,
         WindowingOptions windowing,
         LogMelExtractor extractor,
-        int batchSize = 32,
+        int batchSize = 16,
+        NativeThread? nativeThread = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -33,30 +37,47 @@ public static class WindowedLogMel
         }
 
         var signals = new float[batchSize * windowSamples];
+        var features = new float[batchSize * extractor.Options.NMels * frames];
         var positions = new List<WindowPosition>(batchSize);
         await foreach (var window in Windower.WindowsAsync(source, windowing, cancellationToken).ConfigureAwait(false))
         {
-            window.Samples.CopyTo(signals, positions.Count * windowSamples);
+            window.Samples.CopyTo(signals.AsMemory(positions.Count * windowSamples));
             positions.Add(new WindowPosition(window.Index, window.StartSeconds, window.EndSeconds, window.IsPadded));
             if (positions.Count == batchSize)
             {
-                yield return Compute(extractor, signals, windowSamples, positions, frames);
+                yield return await ComputeAsync(extractor, nativeThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
                 positions = new List<WindowPosition>(batchSize);
             }
         }
 
         if (positions.Count > 0)
         {
-            yield return Compute(extractor, signals, windowSamples, positions, frames);
+            yield return await ComputeAsync(extractor, nativeThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static LogMelWindowBatch Compute(
-        LogMelExtractor extractor, float[] signals, int windowSamples, List<WindowPosition> positions, int frames)
+    private static async Task<LogMelWindowBatch> ComputeAsync(
+        LogMelExtractor extractor,
+        NativeThread? nativeThread,
+        float[] signals,
+        float[] features,
+        int windowSamples,
+        List<WindowPosition> positions,
+        int frames,
+        CancellationToken cancellationToken)
     {
         var count = positions.Count;
-        var features = new float[count * extractor.Options.NMels * frames];
-        extractor.ComputeBatch(signals.AsSpan(0, count * windowSamples), count, features);
-        return new LogMelWindowBatch(positions, features, extractor.Options.NMels, frames);
+        var used = count * extractor.Options.NMels * frames;
+        void Compute() => extractor.ComputeBatch(signals.AsSpan(0, count * windowSamples), count, features.AsSpan(0, used));
+        if (nativeThread is null)
+        {
+            Compute();
+        }
+        else
+        {
+            await nativeThread.RunAsync(Compute, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new LogMelWindowBatch(positions, features.AsMemory(0, used), extractor.Options.NMels, frames);
     }
 }

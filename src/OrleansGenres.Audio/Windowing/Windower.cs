@@ -5,7 +5,8 @@ namespace OrleansGenres.Audio.Windowing;
 
 /// <summary>
 /// Cuts a PCM stream into windows lazily: it holds one window of samples, reads only what the next window needs,
-/// and so stays flat in memory whatever the input's length.
+/// and hands each window out as a view of that one buffer, so it stays flat in memory (and allocation-free)
+/// whatever the input's length.
 /// </summary>
 public static class Windower
 {
@@ -49,7 +50,7 @@ public static class Windower
                 break;
             }
 
-            yield return new AudioWindow(index++, start, sampleRate, (float[])buffer.Clone(), length);
+            yield return new AudioWindow(index++, start, sampleRate, buffer, length);
             coveredUntil = start + length;
 
             // Slide by one hop, keeping the overlap.
@@ -62,9 +63,8 @@ public static class Windower
         var signalEnd = start + filled;
         if (options.LastWindow == LastWindowPolicy.Pad && signalEnd > coveredUntil && filled > 0)
         {
-            var tail = new float[length];
-            Array.Copy(buffer, tail, filled);
-            yield return new AudioWindow(index, start, sampleRate, tail, filled);
+            Array.Clear(buffer, filled, length - filled);
+            yield return new AudioWindow(index, start, sampleRate, buffer, filled);
         }
     }
 }

@@ -21,7 +21,7 @@ internal static class WindowsCommand
         var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.WindowSeconds };
         var hop = new Option<double>("--hop") { Description = "Hop between window starts in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.HopSeconds };
         var last = new Option<LastWindowPolicy>("--last") { Description = "The last partial window: Pad (zeros) or Drop.", DefaultValueFactory = _ => LastWindowPolicy.Pad };
-        var batch = new Option<int>("--batch") { Description = "Windows per native mel call.", DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch") { Description = "Windows per native mel call.", DefaultValueFactory = _ => 16 };
         var preset = CommonOptions.Preset();
         var sampleRate = CommonOptions.SampleRate();
         var normalize = CommonOptions.Normalize();
@@ -47,6 +47,7 @@ internal static class WindowsCommand
 
             var options = CommonOptions.MelOptionsFrom(parseResult.GetValue(preset)!, parseResult.GetValue(sampleRate), parseResult.GetValue(normalize));
             using var extractor = LogMelExtractor.Create(options);
+            using var nativeThread = new NativeThread();
             var input = parseResult.GetValue(file)!;
             var target = parseResult.GetValue(output)!;
             var payloadPath = Path.GetTempFileName();
@@ -58,10 +59,10 @@ internal static class WindowsCommand
                 await using (var payload = File.Create(payloadPath))
                 await using (var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate))
                 {
-                    await foreach (var melBatch in WindowedLogMel.BatchesAsync(source, windowing, extractor, parseResult.GetValue(batch), cancellationToken))
+                    await foreach (var melBatch in WindowedLogMel.BatchesAsync(source, windowing, extractor, parseResult.GetValue(batch), nativeThread, cancellationToken))
                     {
                         frames = melBatch.Frames;
-                        payload.Write(MemoryMarshal.AsBytes(melBatch.Features.AsSpan()));
+                        payload.Write(MemoryMarshal.AsBytes(melBatch.Features.Span));
                         starts.AddRange(melBatch.Windows.Select(w => (float)w.StartSeconds));
                         ends.AddRange(melBatch.Windows.Select(w => (float)w.EndSeconds));
                     }

@@ -51,9 +51,8 @@ typedef struct gn_runtime_info {
 
 GN_API int32_t gn_runtime_get_info(gn_runtime_info* out);
 /*
- * Process-wide set-up, called once at start: libtorch's intra-op threads (it defaults to 1 on some machines),
- * one OpenBLAS thread (libtorch parallelises around BLAS), and malloc thresholds that let large tensors reuse
- * memory between calls.
+ * Process-wide set-up, called once at start: libtorch's intra-op threads (it defaults to 1 on some machines)
+ * and one OpenBLAS thread (libtorch parallelises around BLAS calls itself).
  */
 GN_API int32_t gn_runtime_configure(int32_t threads);
 

@@ -1,6 +1,5 @@
 // Runtime facts the host reports at start-up (/readyz, `genres info`) and the thread setting it applies.
 #include <dlfcn.h>
-#include <malloc.h>
 
 #include <cstdio>
 #include <cstring>
@@ -27,15 +26,6 @@ void limit_blas_threads() {
   dlclose(openblas);  // balances the reference RTLD_NOLOAD took; the library stays loaded
 }
 
-// glibc serves allocations above its mmap threshold (128 KB, adapting up to 32 MB) with fresh mmap'd pages,
-// so every large tensor costs page faults on first touch and munmap on free; in this VM that made the log-mel
-// 30-40 % slower. Fixing the threshold at its 32 MB maximum and trimming the heap only above 128 MB lets the
-// allocator reuse tensor memory between calls (PyTorch users reach for jemalloc/tcmalloc for the same reason).
-void tune_allocator() {
-  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
-}
-
 }  // namespace
 
 extern "C" {
@@ -56,7 +46,6 @@ GN_API int32_t gn_runtime_get_info(gn_runtime_info* out) {
 GN_API int32_t gn_runtime_configure(int32_t threads) {
   return gn::guard([&] {
     gn::require(threads > 0, "threads must be positive");
-    tune_allocator();
     limit_blas_threads();
     torch::set_num_threads(threads);
   });

@@ -44,71 +44,79 @@ int64_t MelSpectrogram::frame_count(int64_t samples) const {
   return 1 + (padded - options_.n_fft) / options_.hop_length;
 }
 
-torch::Tensor MelSpectrogram::power_spectrogram(const torch::Tensor& signals) const {
-  if (options_.center && options_.pad_mode == GN_PAD_REFLECT) {
-    require(signals.size(1) > options_.n_fft / 2,
-            "input is too short for reflect padding: it needs more than n_fft/2 samples");
-  }
-  const auto spectrum = torch::stft(signals, options_.n_fft, options_.hop_length, options_.win_length, window_,
-                                    options_.center != 0, options_.pad_mode == GN_PAD_REFLECT ? "reflect" : "constant",
+torch::Tensor MelSpectrogram::pad(const torch::Tensor& signals) const {
+  if (!options_.center) return signals;
+  const int64_t half = options_.n_fft / 2;
+  if (options_.pad_mode == GN_PAD_CONSTANT) return torch::constant_pad_nd(signals, {half, half});
+  require(signals.size(1) > half, "input is too short for reflect padding: it needs more than n_fft/2 samples");
+  return torch::reflection_pad1d(signals, {half, half});  // [batch, samples] is read as (channels, width)
+}
+
+// Mel power of frames [first_frame, end_frame) of already padded signals: [batch, n_mels, end - first].
+torch::Tensor MelSpectrogram::mel_of_frames(const torch::Tensor& padded, int64_t first_frame, int64_t end_frame) const {
+  const int64_t start = first_frame * options_.hop_length;
+  const int64_t length = (end_frame - 1 - first_frame) * options_.hop_length + options_.n_fft;
+  const auto spectrum = torch::stft(padded.narrow(1, start, length), options_.n_fft, options_.hop_length,
+                                    options_.win_length, window_, /*center=*/false, "constant",
                                     /*normalized=*/false, /*onesided=*/true, /*return_complex=*/true);
   // |X|^2 from the real and imaginary parts (two element-wise kernels; a sum over a size-2 axis is far slower).
   const auto re = at::real(spectrum);
   const auto im = at::imag(spectrum);
-  auto power = re * re + im * im;
-  return options_.power == 1.0 ? power.sqrt_() : power;
+  auto power = re * re + im * im;  // [batch, freqs, frames]
+  if (options_.power == 1.0) power.sqrt_();
+  return torch::matmul(filterbank_, power);
 }
 
-torch::Tensor MelSpectrogram::to_decibels(const torch::Tensor& mel) const {
+// In place on one item [n_mels, frames]: no allocation beyond scalars.
+void MelSpectrogram::to_decibels(torch::Tensor& item) const {
   const double multiplier = options_.power == 2.0 ? 10.0 : 20.0;
-  auto db = mel.clamp_min(options_.amin).log10_().mul_(multiplier);
-  db.sub_(multiplier * std::log10(std::max(options_.amin, options_.ref)));
+  item.clamp_min_(options_.amin).log10_().mul_(multiplier);
+  item.sub_(multiplier * std::log10(std::max(options_.amin, options_.ref)));
   if (options_.top_db > 0) {
-    // The floor is relative to each item's own maximum, as librosa.power_to_db does per call.
-    const auto peak = std::get<0>(db.flatten(1).max(1)).view({-1, 1, 1});
-    db = torch::max(db, peak - options_.top_db);
+    // The floor is relative to the item's own maximum, as librosa.power_to_db does per call.
+    item.clamp_min_(item.max().item<double>() - options_.top_db);
   }
-  return db;
 }
 
-torch::Tensor MelSpectrogram::normalize(const torch::Tensor& features) const {
+void MelSpectrogram::normalize(torch::Tensor& item) const {
   constexpr double eps = 1e-8;
-  const auto flat = features.flatten(1);
-  switch (options_.normalization) {
-    case GN_NORMALIZE_MIN_MAX: {
-      const auto low = std::get<0>(flat.min(1)).view({-1, 1, 1});
-      const auto high = std::get<0>(flat.max(1)).view({-1, 1, 1});
-      return (features - low) / (high - low).clamp_min(eps);
-    }
-    case GN_NORMALIZE_STANDARDIZE: {
-      const auto mean = flat.mean(1).view({-1, 1, 1});
-      const auto std = flat.std(1, /*unbiased=*/false).view({-1, 1, 1});
-      return (features - mean) / std.clamp_min(eps);
-    }
-    default:
-      return features;
+  if (options_.normalization == GN_NORMALIZE_MIN_MAX) {
+    const double low = item.min().item<double>();
+    const double high = item.max().item<double>();
+    item.sub_(low).div_(std::max(high - low, eps));
+  } else if (options_.normalization == GN_NORMALIZE_STANDARDIZE) {
+    const double mean = item.mean().item<double>();
+    const double std = item.std(/*unbiased=*/false).item<double>();
+    item.sub_(mean).div_(std::max(std, eps));
   }
-}
-
-torch::Tensor MelSpectrogram::log_mel(const torch::Tensor& signals) const {
-  const auto power = power_spectrogram(signals);  // [batch, freqs, frames]
-  auto mel = torch::matmul(filterbank_, power);     // [batch, n_mels, frames]
-  if (options_.output_db) mel = to_decibels(mel);
-  return normalize(mel);
 }
 
 void MelSpectrogram::compute(const torch::Tensor& signals, torch::Tensor& output) const {
   torch::NoGradGuard no_grad;
   require(signals.dim() == 2, "signals must be [batch, samples]");
+  const int64_t batch = signals.size(0);
   const int64_t frames = frame_count(signals.size(1));
   require(frames > 0, "input is shorter than one frame");
-  // Work through the batch a few thousand frames at a time: intermediates stay a few MB (cache-friendly, and
-  // below glibc's mmap threshold, so no fresh page faults per call) whatever the batch size.
-  constexpr int64_t frames_per_chunk = 2048;
-  const int64_t chunk = std::max<int64_t>(1, frames_per_chunk / frames);
-  for (int64_t start = 0; start < signals.size(0); start += chunk) {
-    const int64_t end = std::min(signals.size(0), start + chunk);
-    output.slice(0, start, end).copy_(log_mel(signals.slice(0, start, end)));
+
+  // A few hundred frames at a time, across items for short windows or along one long signal: intermediates stay
+  // a few MB whatever the input (bounded memory, warm caches, no page faults from fresh large allocations).
+  constexpr int64_t frames_per_chunk = 512;
+  const int64_t items_per_chunk = std::max<int64_t>(1, frames_per_chunk / frames);
+  for (int64_t first_item = 0; first_item < batch; first_item += items_per_chunk) {
+    const int64_t items = std::min(items_per_chunk, batch - first_item);
+    const auto padded = pad(signals.narrow(0, first_item, items));
+    for (int64_t first_frame = 0; first_frame < frames; first_frame += frames_per_chunk) {
+      const int64_t end_frame = std::min(frames, first_frame + frames_per_chunk);
+      output.narrow(0, first_item, items)
+          .narrow(2, first_frame, end_frame - first_frame)
+          .copy_(mel_of_frames(padded, first_frame, end_frame));
+    }
+  }
+
+  for (int64_t i = 0; i < batch; ++i) {
+    auto item = output[i];
+    if (options_.output_db) to_decibels(item);
+    normalize(item);
   }
 }
 

@@ -15,14 +15,14 @@ class MelSpectrogram {
   const torch::Tensor& filterbank() const { return filterbank_; }
   int64_t frame_count(int64_t samples) const;
 
-  // signals: [batch, samples] float32 -> output: [batch, n_mels, frames] float32 (preallocated).
+  // signals: [batch, samples] float32 -> output: [batch, n_mels, frames] float32 (preallocated by the caller).
   void compute(const torch::Tensor& signals, torch::Tensor& output) const;
 
  private:
-  torch::Tensor log_mel(const torch::Tensor& signals) const;
-  torch::Tensor power_spectrogram(const torch::Tensor& signals) const;
-  torch::Tensor to_decibels(const torch::Tensor& mel) const;
-  torch::Tensor normalize(const torch::Tensor& features) const;
+  torch::Tensor pad(const torch::Tensor& signals) const;
+  torch::Tensor mel_of_frames(const torch::Tensor& padded, int64_t first_frame, int64_t end_frame) const;
+  void to_decibels(torch::Tensor& item) const;
+  void normalize(torch::Tensor& item) const;
 
   gn_mel_options options_;
   torch::Tensor window_;      // float32 [win_length]
