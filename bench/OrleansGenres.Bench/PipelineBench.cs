@@ -20,11 +20,6 @@ internal static class PipelineBench
         var path = inputs.Get("stereo44k.mp3", seconds, "mp3", "-c:a", "libmp3lame", "-b:a", "192k");
         using var extractor = LogMelExtractor.Create(MelOptions.Librosa);
         using var nativeThread = new NativeThread();
-        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
-        {
-            Console.Error.WriteLine($"after init: peak {Measure.PeakRssMegabytes():0} MB");
-            PrintMappings();
-        }
         var ffmpegPeak = 0.0;
         var windows = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -42,12 +37,6 @@ internal static class PipelineBench
         }
 
         var wall = stopwatch.Elapsed.TotalSeconds;
-        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
-        {
-            var gc = GC.GetGCMemoryInfo();
-            PrintMappings();
-            Console.Error.WriteLine($"managed heap {gc.HeapSizeBytes / 1e6:0} MB, committed {gc.TotalCommittedBytes / 1e6:0} MB, total allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB, gen2 collections {GC.CollectionCount(2)}, rss now {Environment.WorkingSet / 1e6:0} MB");
-        }
         return
         [
             new BenchResult(
@@ -56,28 +45,5 @@ internal static class PipelineBench
                 Measure.PeakRssMegabytes(),
                 $"{windows} windows in {wall:0.0} s; ffmpeg child peak {ffmpegPeak:0} MB"),
         ];
-    }
-
-    private static void PrintMappings()
-    {
-        var mappings = new Dictionary<string, long>();
-        string current = "";
-        foreach (var line in File.ReadLines("/proc/self/smaps"))
-        {
-            if (char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
-            {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                current = parts.Length > 5 ? parts[5] : "[anon]";
-            }
-            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
-            {
-                mappings[current] = mappings.GetValueOrDefault(current) + long.Parse(line[4..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        foreach (var (name, kb) in mappings.OrderByDescending(m => m.Value).Take(12))
-        {
-            Console.Error.WriteLine($"  {kb / 1024,6} MB {name}");
-        }
     }
 }

@@ -97,19 +97,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Scan_lists_the_files_that_fail_and_why()
+    public async Task Scan_lists_the_files_that_fail_and_why_and_the_silent_ones()
     {
         using var temp = new TempDirectory();
         GeneratedAudio.Create(temp.File("good.flac"), "sine=frequency=440:duration=1");
         File.WriteAllText(temp.File("notes.mp3"), "not audio at all");
         File.WriteAllBytes(temp.File("empty.wav"), []);
+        GeneratedAudio.Create(temp.File("quiet.flac"), "anullsrc=r=16000:cl=mono", "-t", "1");
 
         var result = await GenresProcess.RunAsync("scan", temp.Path, "--json");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(3, json.RootElement.GetProperty("files").GetInt32());
-        Assert.Equal(1, json.RootElement.GetProperty("decoded").GetInt32());
+        Assert.Equal(4, json.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("decoded").GetInt32());
+        Assert.Equal(["quiet.flac"], json.RootElement.GetProperty("silent").EnumerateArray().Select(e => e.GetString()));
         var failures = json.RootElement.GetProperty("failures").EnumerateArray()
             .ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("kind").GetString());
         Assert.Equal("Empty", failures["empty.wav"]);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Numerics.Tensors;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Pcm;
 
@@ -16,13 +17,16 @@ internal static class ScanCommand
         ".wav", ".mp3", ".ogg", ".oga", ".opus", ".flac", ".m4a", ".aac", ".mp4", ".wma", ".aiff", ".aif", ".au", ".webm", ".mka",
     };
 
+    /// <summary>Below -80 dBFS everywhere: decodes, but holds nothing to tag.</summary>
+    private const float SilencePeak = 1e-4f;
+
     public static Command Create(CliConsole console)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder to scan recursively for audio files." };
         var sampleRate = new Option<int>("--sample-rate") { Description = "Decode at this rate.", DefaultValueFactory = _ => 16000 };
         var parallel = new Option<int>("--parallel") { Description = "Files decoded at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = CommonOptions.Json();
-        var command = new Command("scan", "Decode every audio file under a folder and list the ones that fail.") { folder, sampleRate, parallel, json };
+        var command = new Command("scan", "Decode every audio file under a folder; list the ones that fail and the ones that are silent.") { folder, sampleRate, parallel, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var root = parseResult.GetValue(folder)!;
@@ -38,6 +42,7 @@ internal static class ScanCommand
             var decoder = new FfmpegDecoder();
             var rate = parseResult.GetValue(sampleRate);
             var failures = new ConcurrentBag<ScanFailure>();
+            var silent = new ConcurrentBag<string>();
             long totalSamples = 0;
             await Parallel.ForEachAsync(
                 files,
@@ -47,8 +52,12 @@ internal static class ScanCommand
                     try
                     {
                         await using var source = decoder.OpenFile(file.FullName, rate);
-                        var samples = await CountSamplesAsync(source, ct);
+                        var (samples, peak) = await MeasureAsync(source, ct);
                         Interlocked.Add(ref totalSamples, samples);
+                        if (peak < SilencePeak)
+                        {
+                            silent.Add(Path.GetRelativePath(root.FullName, file.FullName));
+                        }
                     }
                     catch (AudioDecodeException e)
                     {
@@ -60,6 +69,7 @@ internal static class ScanCommand
                 files.Count,
                 files.Count - failures.Count,
                 [.. failures.OrderBy(f => f.Path, StringComparer.Ordinal)],
+                [.. silent.Order(StringComparer.Ordinal)],
                 files.GroupBy(f => f.Extension.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
                 Math.Round(totalSamples / (double)rate, 1));
             if (parseResult.GetValue(json))
@@ -69,10 +79,15 @@ internal static class ScanCommand
             else
             {
                 console.Out.WriteLine($"{report.Files} files ({string.Join(", ", report.Extensions.Select(e => $"{e.Value} {e.Key}"))}), " +
-                    $"{report.Decoded} decoded ({report.DecodedSeconds} s of audio), {report.Failures.Count} failed");
+                    $"{report.Decoded} decoded ({report.DecodedSeconds} s of audio), {report.Failures.Count} failed, {report.Silent.Count} silent");
                 foreach (var failure in report.Failures)
                 {
                     console.Out.WriteLine($"  FAILED [{failure.Kind}] {failure.Message}");
+                }
+
+                foreach (var path in report.Silent)
+                {
+                    console.Out.WriteLine($"  SILENT {path}");
                 }
             }
 
@@ -81,20 +96,23 @@ internal static class ScanCommand
         return command;
     }
 
-    private static async Task<long> CountSamplesAsync(IPcmSource source, CancellationToken cancellationToken)
+    private static async Task<(long Samples, float Peak)> MeasureAsync(IPcmSource source, CancellationToken cancellationToken)
     {
         var buffer = new float[64 * 1024];
         long total = 0;
+        var peak = 0f;
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
+            peak = Math.Max(peak, TensorPrimitives.MaxMagnitude(buffer.AsSpan(0, read)));
         }
 
-        return total;
+        return (total, peak);
     }
 
     private sealed record ScanFailure(string Path, string Kind, string Message);
 
-    private sealed record ScanReport(int Files, int Decoded, IReadOnlyList<ScanFailure> Failures, IReadOnlyDictionary<string, int> Extensions, double DecodedSeconds);
+    private sealed record ScanReport(
+        int Files, int Decoded, IReadOnlyList<ScanFailure> Failures, IReadOnlyList<string> Silent, IReadOnlyDictionary<string, int> Extensions, double DecodedSeconds);
 }

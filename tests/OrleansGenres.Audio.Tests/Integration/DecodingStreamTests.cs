@@ -239,22 +239,8 @@ public sealed class DecodingStreamTests : IDisposable
     }
 
     /// <summary>Serves an inner stream in small pieces with a pause before each, like a slow upload.</summary>
-    private sealed class TrickleStream(Stream inner, int chunkBytes, TimeSpan delay) : Stream
+    private sealed class TrickleStream(Stream inner, int chunkBytes, TimeSpan delay) : ForwardOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -265,16 +251,6 @@ public sealed class DecodingStreamTests : IDisposable
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, chunkBytes));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
@@ -288,23 +264,9 @@ public sealed class DecodingStreamTests : IDisposable
     }
 
     /// <summary>Gives a few bytes, then never more (an upload whose client went quiet); honours cancellation only.</summary>
-    private sealed class StalledStream : Stream
+    private sealed class StalledStream : ForwardOnlyStream
     {
         private int _calls;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -319,15 +281,5 @@ public sealed class DecodingStreamTests : IDisposable
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
