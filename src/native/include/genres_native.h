@@ -99,6 +99,85 @@ GN_API int32_t gn_mel_filterbank(const gn_mel* mel, float* out, int64_t capacity
 GN_API int32_t gn_mel_compute(const gn_mel* mel, const float* signals, int64_t batch, int64_t samples,
                               float* out, int64_t capacity);
 
+/* ---- models ------------------------------------------------------------------------------------------------ */
+
+enum { GN_MODEL_CNN = 0, GN_MODEL_RESNET18 = 1, GN_MODEL_RES_TRANSFORMER = 2 };
+enum { GN_DEVICE_CPU = 0, GN_DEVICE_CUDA = 1, GN_DEVICE_AUTO = 2 };
+
+typedef struct gn_model_options {
+  int32_t architecture;  /* GN_MODEL_* */
+  int32_t classes;
+  int32_t n_mels;
+  int32_t attention;     /* cnn: CBAM channel + spatial attention after each block */
+  int32_t device;        /* GN_DEVICE_* */
+  int32_t reserved;
+  double dropout;
+  int64_t seed;          /* parameter initialisation */
+} gn_model_options;
+
+typedef struct gn_model gn_model;
+
+GN_API int32_t gn_model_create(const gn_model_options* options, gn_model** out);
+GN_API void gn_model_destroy(gn_model* model);
+GN_API int32_t gn_model_parameter_count(const gn_model* model, int64_t* count);
+/* 1 when the model runs on a CUDA device. */
+GN_API int32_t gn_model_is_cuda(const gn_model* model, int32_t* is_cuda);
+/* Logits [batch, classes] of log-mel inputs [batch, n_mels, frames], in evaluation mode without gradients. */
+GN_API int32_t gn_model_predict(gn_model* model, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
+                                float* logits, int64_t capacity);
+/* Weights only (UTF-8 path). */
+GN_API int32_t gn_model_save(const gn_model* model, const char* path);
+GN_API int32_t gn_model_load(gn_model* model, const char* path);
+
+/* ---- training ---------------------------------------------------------------------------------------------- */
+
+enum { GN_LOSS_CROSS_ENTROPY = 0, GN_LOSS_BCE = 1, GN_LOSS_ASYMMETRIC_FOCAL = 2 };
+enum { GN_OPTIMIZER_ADAM = 0, GN_OPTIMIZER_ADAMW = 1 };
+enum { GN_SCHEDULE_NONE = 0, GN_SCHEDULE_PLATEAU = 1, GN_SCHEDULE_COSINE = 2 };
+
+typedef struct gn_trainer_options {
+  int32_t loss;               /* GN_LOSS_*; cross-entropy takes class indices, the others [batch, classes] 0/1 */
+  int32_t optimizer;          /* GN_OPTIMIZER_* */
+  int32_t schedule;           /* GN_SCHEDULE_* */
+  int32_t epochs;             /* cosine: annealing length */
+  int32_t plateau_patience;   /* epochs without improvement before the rate drops */
+  int32_t freq_masks;         /* SpecAugment, training batches only */
+  int32_t freq_mask_width;
+  int32_t time_masks;
+  int32_t time_mask_width;
+  int32_t reserved;
+  double learning_rate;
+  double weight_decay;
+  double grad_clip_norm;      /* <= 0: no clipping */
+  double plateau_factor;
+  double min_learning_rate;
+  double focal_gamma_positive;
+  double focal_gamma_negative;
+  double focal_clip;          /* probability margin on negatives */
+  const float* positive_weights; /* BCE: one per class, copied; null = none */
+  int64_t positive_weight_count;
+  int64_t seed;               /* dropout and SpecAugment randomness */
+} gn_trainer_options;
+
+typedef struct gn_trainer gn_trainer;
+
+/* The trainer borrows the model: the model must outlive it. */
+GN_API int32_t gn_trainer_create(gn_model* model, const gn_trainer_options* options, gn_trainer** out);
+GN_API void gn_trainer_destroy(gn_trainer* trainer);
+/* One optimisation step on a batch; targets: [batch] class indices (cross-entropy) or [batch, classes]. */
+GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
+                               const float* targets, int64_t target_count, double* loss);
+/* Loss (and logits [batch, classes] when logits is not null) in evaluation mode, no gradients. */
+GN_API int32_t gn_trainer_evaluate(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels,
+                                   int64_t frames, const float* targets, int64_t target_count, double* loss,
+                                   float* logits, int64_t logits_capacity);
+/* Ends an epoch: advances the schedule (plateau uses validation_loss) and reports the new learning rate. */
+GN_API int32_t gn_trainer_end_epoch(gn_trainer* trainer, double validation_loss, double* learning_rate);
+GN_API int32_t gn_trainer_learning_rate(const gn_trainer* trainer, double* learning_rate);
+/* Checkpoint: weights, optimiser, schedule, epochs done and random generator states (UTF-8 path). */
+GN_API int32_t gn_trainer_save(const gn_trainer* trainer, const char* path);
+GN_API int32_t gn_trainer_load(gn_trainer* trainer, const char* path);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,40 @@
+namespace OrleansGenres.Ml.Training;
+
+/// <summary>The optimisation side of an experiment: loss, optimiser, schedule, clipping, SpecAugment, seed.</summary>
+public sealed record TrainerOptions
+{
+    public LossKind Loss { get; init; } = LossKind.CrossEntropy;
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    public double WeightDecay { get; init; } = 1e-4;
+
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Plateau;
+
+    /// <summary>Cosine: epochs to anneal over.</summary>
+    public int Epochs { get; init; } = 20;
+
+    public int PlateauPatience { get; init; } = 2;
+
+    public double PlateauFactor { get; init; } = 0.5;
+
+    public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>Maximum gradient norm; 0 disables clipping.</summary>
+    public double GradientClipNorm { get; init; } = 5.0;
+
+    public double FocalGammaPositive { get; init; }
+
+    public double FocalGammaNegative { get; init; } = 4.0;
+
+    public double FocalClip { get; init; } = 0.05;
+
+    /// <summary>BCE: one weight per class for positives (e.g. negatives/positives), or null.</summary>
+    public IReadOnlyList<float>? PositiveWeights { get; init; }
+
+    public SpecAugmentOptions SpecAugment { get; init; } = new();
+
+    public long Seed { get; init; } = 1;
+}

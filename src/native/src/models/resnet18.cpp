@@ -1,0 +1,48 @@
+#include "models/resnet18.h"
+
+namespace gn::models {
+
+namespace nn = torch::nn;
+
+BasicBlockImpl::BasicBlockImpl(int64_t in, int64_t out, int64_t stride) {
+  conv1_ = register_module("conv1", nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
+  bn1_ = register_module("bn1", nn::BatchNorm2d(out));
+  conv2_ = register_module("conv2", nn::Conv2d(nn::Conv2dOptions(out, out, 3).padding(1).bias(false)));
+  bn2_ = register_module("bn2", nn::BatchNorm2d(out));
+  nn::Sequential shortcut;
+  if (stride != 1 || in != out) {
+    shortcut->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
+    shortcut->push_back(nn::BatchNorm2d(out));
+  }
+  shortcut_ = register_module("shortcut", shortcut);
+}
+
+torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
+  auto y = torch::relu(bn1_->forward(conv1_->forward(x)));
+  y = bn2_->forward(conv2_->forward(y));
+  return torch::relu(y + (shortcut_->is_empty() ? x : shortcut_->forward(x)));
+}
+
+ResNet18::ResNet18(int64_t classes, double dropout, const at::Generator& generator) {
+  stem_ = register_module("stem", nn::Sequential(
+      nn::Conv2d(nn::Conv2dOptions(1, 64, 7).stride(2).padding(3).bias(false)), nn::BatchNorm2d(64), nn::ReLU(),
+      nn::MaxPool2d(nn::MaxPool2dOptions(3).stride(2).padding(1))));
+  nn::Sequential layers;
+  int64_t in = 64;
+  for (const int64_t out : {64, 128, 256, 512}) {
+    const int64_t stride = out == 64 ? 1 : 2;
+    layers->push_back(BasicBlock(in, out, stride));
+    layers->push_back(BasicBlock(out, out, 1));
+    in = out;
+  }
+  layers_ = register_module("layers", layers);
+  dropout_ = register_module("dropout", SeededDropout(dropout, /*channel_wise=*/false, generator));
+  output_ = register_module("output", nn::Linear(512, classes));
+}
+
+torch::Tensor ResNet18::forward(torch::Tensor input) {
+  auto x = layers_->forward(stem_->forward(input)).mean({2, 3});
+  return output_->forward(dropout_->forward(x));
+}
+
+}  // namespace gn::models
