@@ -104,13 +104,14 @@ public sealed class CommandLineTests
         File.WriteAllText(temp.File("notes.mp3"), "not audio at all");
         File.WriteAllBytes(temp.File("empty.wav"), []);
         GeneratedAudio.Create(temp.File("quiet.flac"), "anullsrc=r=16000:cl=mono", "-t", "1");
+        GeneratedAudio.Create(temp.File("negative.flac"), "aevalsrc=-0.5*abs(sin(2*PI*440*t)):s=16000:d=1"); // loud, every sample below zero
 
         var result = await GenresProcess.RunAsync("scan", temp.Path, "--json");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(4, json.RootElement.GetProperty("files").GetInt32());
-        Assert.Equal(2, json.RootElement.GetProperty("decoded").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("decoded").GetInt32());
         Assert.Equal(["quiet.flac"], json.RootElement.GetProperty("silent").EnumerateArray().Select(e => e.GetString()));
         var failures = json.RootElement.GetProperty("failures").EnumerateArray()
             .ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("kind").GetString());

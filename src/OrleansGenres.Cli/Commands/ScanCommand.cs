@@ -105,7 +105,8 @@ internal static class ScanCommand
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
-            peak = Math.Max(peak, TensorPrimitives.MaxMagnitude(buffer.AsSpan(0, read)));
+            // MaxMagnitude returns the sample with the largest magnitude, sign included.
+            peak = Math.Max(peak, Math.Abs(TensorPrimitives.MaxMagnitude(buffer.AsSpan(0, read))));
         }
 
         return (total, peak);
