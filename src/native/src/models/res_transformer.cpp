@@ -8,24 +8,6 @@ namespace gn::models {
 
 namespace nn = torch::nn;
 
-ResidualBlockImpl::ResidualBlockImpl(int64_t in, int64_t out, int64_t stride) {
-  conv1_ = register_module("conv1", nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
-  bn1_ = register_module("bn1", nn::BatchNorm2d(out));
-  conv2_ = register_module("conv2", nn::Conv2d(nn::Conv2dOptions(out, out, 3).padding(1).bias(false)));
-  bn2_ = register_module("bn2", nn::BatchNorm2d(out));
-  nn::Sequential shortcut;
-  if (stride != 1 || in != out) {
-    shortcut->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
-    shortcut->push_back(nn::BatchNorm2d(out));
-  }
-  shortcut_ = register_module("shortcut", shortcut);
-}
-
-torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
-  auto y = bn2_->forward(conv2_->forward(torch::relu(bn1_->forward(conv1_->forward(x)))));
-  return torch::relu(y + (shortcut_->is_empty() ? x : shortcut_->forward(x)));
-}
-
 SwiGluImpl::SwiGluImpl(int64_t in, int64_t hidden) {
   projection_ = register_module("projection", nn::Linear(in, 2 * hidden));
 }
@@ -63,7 +45,7 @@ ResTransformer::ResTransformer(const ResTransformerOptions& options, const at::G
   int64_t in = options.channels[0];
   int64_t mels = options.n_mels;
   for (const int64_t out : options.channels) {
-    convs->push_back(ResidualBlock(in, out, 2));
+    convs->push_back(BasicBlock(in, out, 2));
     in = out;
     mels = (mels + 1) / 2;  // stride 2, padding 1, kernel 3
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/classifier.h"
+#include "models/residual_block.h"
 #include "models/seeded_dropout.h"
 
 namespace gn::models {
@@ -21,18 +22,6 @@ struct ResTransformerOptions {
   int64_t head_hidden = 96;
   double dropout = 0.1;
 };
-
-class ResidualBlockImpl : public torch::nn::Module {
- public:
-  ResidualBlockImpl(int64_t in, int64_t out, int64_t stride);
-  torch::Tensor forward(const torch::Tensor& x);
-
- private:
-  torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr};
-  torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr};
-  torch::nn::Sequential shortcut_{nullptr};
-};
-TORCH_MODULE(ResidualBlock);
 
 // SwiGLU (Shazeer, 2020): silu(x W) ⊙ (x V).
 class SwiGluImpl : public torch::nn::Module {

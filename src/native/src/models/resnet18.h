@@ -2,21 +2,10 @@
 #pragma once
 
 #include "models/classifier.h"
+#include "models/residual_block.h"
 #include "models/seeded_dropout.h"
 
 namespace gn::models {
-
-class BasicBlockImpl : public torch::nn::Module {
- public:
-  BasicBlockImpl(int64_t in, int64_t out, int64_t stride);
-  torch::Tensor forward(const torch::Tensor& x);
-
- private:
-  torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr};
-  torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr};
-  torch::nn::Sequential shortcut_{nullptr};
-};
-TORCH_MODULE(BasicBlock);
 
 class ResNet18 : public Classifier {
  public:
