@@ -1,17 +1,10 @@
-using System.Runtime.InteropServices;
+using OrleansGenres.Native;
 
 namespace OrleansGenres.Audio.Features;
 
-/// <summary>Owns a native gn_mel; released exactly once, even if its owner is never disposed.</summary>
-internal sealed class MelHandle : SafeHandle
+/// <summary>Owns a native gn_mel.</summary>
+internal sealed class MelHandle : NativeHandle
 {
-    public MelHandle()
-        : base(IntPtr.Zero, ownsHandle: true)
-    {
-    }
-
-    public override bool IsInvalid => handle == IntPtr.Zero;
-
     protected override bool ReleaseHandle()
     {
         MelNativeMethods.Destroy(handle);

@@ -1,17 +1,10 @@
-using System.Runtime.InteropServices;
+using OrleansGenres.Native;
 
 namespace OrleansGenres.Ml.Models;
 
 /// <summary>Owns a native gn_model.</summary>
-internal sealed class ModelHandle : SafeHandle
+internal sealed class ModelHandle : NativeHandle
 {
-    public ModelHandle()
-        : base(IntPtr.Zero, ownsHandle: true)
-    {
-    }
-
-    public override bool IsInvalid => handle == IntPtr.Zero;
-
     protected override bool ReleaseHandle()
     {
         ModelNativeMethods.Destroy(handle);

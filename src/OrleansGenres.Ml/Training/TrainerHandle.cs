@@ -1,19 +1,12 @@
-using System.Runtime.InteropServices;
 using OrleansGenres.Ml.Models;
+using OrleansGenres.Native;
 
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>Owns a native gn_trainer and keeps the model it borrows alive until the trainer is released.</summary>
-internal sealed class TrainerHandle : SafeHandle
+internal sealed class TrainerHandle : NativeHandle
 {
     private ModelHandle? _model;
-
-    public TrainerHandle()
-        : base(IntPtr.Zero, ownsHandle: true)
-    {
-    }
-
-    public override bool IsInvalid => handle == IntPtr.Zero;
 
     /// <summary>Holds a reference on the model's handle so it cannot be freed while the trainer uses it.</summary>
     public void Borrow(ModelHandle model)
