@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
-using OrleansGenres.Audio.Formats;
 using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Windowing;
 using OrleansGenres.Native;
@@ -10,8 +8,8 @@ using OrleansGenres.Native;
 namespace OrleansGenres.Cli.Commands;
 
 /// <summary>
-/// `genres windows file --out x.npz`: per-window log-mels [windows, n_mels, frames], streamed (decode → window →
-/// batched mel → temporary file → npz) so hour-long inputs use no more memory than short ones.
+/// `genres windows file --out x.npz`: per-window log-mels [windows, n_mels, frames], streamed through
+/// <see cref="LogMelWindowArchive"/> so hour-long inputs use no more memory than short ones.
 /// </summary>
 internal static class WindowsCommand
 {
@@ -50,47 +48,20 @@ internal static class WindowsCommand
             using var nativeThread = new NativeThread();
             var input = parseResult.GetValue(file)!;
             var target = parseResult.GetValue(output)!;
-            var payloadPath = Path.GetTempFileName();
+            await using var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate);
+            int windows;
             try
             {
-                var starts = new List<float>();
-                var ends = new List<float>();
-                int nMels = options.NMels, frames = 0;
-                await using (var payload = File.Create(payloadPath))
-                await using (var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate))
-                {
-                    await foreach (var melBatch in WindowedLogMel.BatchesAsync(source, windowing, extractor, parseResult.GetValue(batch), nativeThread, cancellationToken))
-                    {
-                        frames = melBatch.Frames;
-                        payload.Write(MemoryMarshal.AsBytes(melBatch.Features.Span));
-                        starts.AddRange(melBatch.Windows.Select(w => (float)w.StartSeconds));
-                        ends.AddRange(melBatch.Windows.Select(w => (float)w.EndSeconds));
-                    }
-                }
-
-                if (starts.Count == 0)
-                {
-                    throw new AudioDecodeException(DecodeErrorKind.Empty, $"{input.Name}: shorter than one {windowing.WindowSeconds} s window and --last Drop leaves no window");
-                }
-
-                OutputFile.Write(target, stream =>
-                {
-                    using var npz = new NpzWriter(stream);
-                    using (var payload = File.OpenRead(payloadPath))
-                    {
-                        npz.WriteFloat32("windows", payload, starts.Count, nMels, frames);
-                    }
-
-                    npz.WriteFloat32("starts", starts.ToArray(), starts.Count);
-                    npz.WriteFloat32("ends", ends.ToArray(), ends.Count);
-                });
-                console.Error.WriteLine($"{input.Name}: {starts.Count} windows of [{nMels}, {frames}] -> {target.FullName}");
-                return ExitCodes.Success;
+                windows = await OutputFile.WriteAsync(target, stream => LogMelWindowArchive.WriteAsync(
+                    source, windowing, extractor, stream, nativeThread, parseResult.GetValue(batch), cancellationToken));
             }
-            finally
+            catch (EmptyWindowsException e)
             {
-                File.Delete(payloadPath);
+                throw new AudioDecodeException(DecodeErrorKind.Empty, $"{input.Name}: {e.Message}");
             }
+
+            console.Error.WriteLine($"{input.Name}: {windows} windows of [{options.NMels}, {options.FrameCount(windowing.WindowSamples(options.SampleRate))}] -> {target.FullName}");
+            return ExitCodes.Success;
         });
         return command;
     }

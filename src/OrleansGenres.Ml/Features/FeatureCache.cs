@@ -56,6 +56,10 @@ public sealed class FeatureCache(string root, FrontEnd frontEnd, IAudioDecoder d
                 {
                     results[i] = new FeatureBuildResult(entry, null, $"{e.Kind}: {e.Message}");
                 }
+                catch (EmptyWindowsException e)
+                {
+                    results[i] = new FeatureBuildResult(entry, null, $"NoWindows: {e.Message}");
+                }
 
                 progress?.Report(Interlocked.Increment(ref done));
             });
@@ -75,29 +79,16 @@ public sealed class FeatureCache(string root, FrontEnd frontEnd, IAudioDecoder d
         var temporary = path + $".{Guid.NewGuid():N}.tmp";
         try
         {
-            var features = new List<float>();
-            var starts = new List<float>();
-            var ends = new List<float>();
+            int windows;
             await using (var source = decoder.OpenFile(audioPath, FrontEnd.Mel.SampleRate))
+            await using (var output = File.Create(temporary))
             {
-                await foreach (var batch in WindowedLogMel.BatchesAsync(source, FrontEnd.Windowing, extractor, cancellationToken: cancellationToken))
-                {
-                    features.AddRange(batch.Features.Span);
-                    starts.AddRange(batch.Windows.Select(w => (float)w.StartSeconds));
-                    ends.AddRange(batch.Windows.Select(w => (float)w.EndSeconds));
-                }
-            }
-
-            using (var npz = NpzWriter.Create(temporary))
-            {
-                npz.WriteFloat32("windows", features.ToArray(), starts.Count, FrontEnd.Mel.NMels, FrontEnd.FramesPerWindow);
-                npz.WriteFloat32("starts", starts.ToArray(), starts.Count);
-                npz.WriteFloat32("ends", ends.ToArray(), ends.Count);
+                windows = await LogMelWindowArchive.WriteAsync(source, FrontEnd.Windowing, extractor, output, cancellationToken: cancellationToken);
             }
 
             // Atomic: readers see the whole archive or none; two builders of one file simply both finish.
             File.Move(temporary, path, overwrite: true);
-            return new CachedFeatures(contentHash, path, starts.Count, FrontEnd.Mel.NMels, FrontEnd.FramesPerWindow);
+            return new CachedFeatures(contentHash, path, windows, FrontEnd.Mel.NMels, FrontEnd.FramesPerWindow);
         }
         finally
         {
