@@ -59,10 +59,16 @@ public static class NpyFile
     public static (float[] Data, long[] Shape) ReadFloat32(string path)
     {
         using var stream = File.OpenRead(path);
+        return ReadFloat32(stream, path);
+    }
+
+    /// <summary>Reads a float32 array; <paramref name="name"/> names it in errors.</summary>
+    public static (float[] Data, long[] Shape) ReadFloat32(Stream stream, string name)
+    {
         var header = NpyHeader.Read(stream);
         if (header.Dtype != "<f4")
         {
-            throw new InvalidDataException($"{path}: expected float32 (<f4), found {header.Dtype}");
+            throw new InvalidDataException($"{name}: expected float32 (<f4), found {header.Dtype}");
         }
 
         var data = new float[checked((int)header.ElementCount)];

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 
 namespace OrleansGenres.Audio.Formats;
 
@@ -22,15 +21,7 @@ public sealed class NpzReader : IDisposable
     {
         var entry = _archive.GetEntry(name + ".npy") ?? throw new InvalidDataException($"the archive has no array '{name}'");
         using var stream = entry.Open();
-        var header = NpyHeader.Read(stream);
-        if (header.Dtype != "<f4")
-        {
-            throw new InvalidDataException($"array '{name}' is {header.Dtype}, not float32 (<f4)");
-        }
-
-        var data = new float[checked((int)header.ElementCount)];
-        stream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
-        return (data, [.. header.Shape]);
+        return NpyFile.ReadFloat32(stream, name);
     }
 
     public void Dispose() => _archive.Dispose();
