@@ -23,6 +23,9 @@ internal static class BenchRunner
             case "pipeline":
                 results.AddRange(await PipelineBench.RunAsync(inputs, quick));
                 break;
+            case "train":
+                results.AddRange(TrainBench.Run(quick));
+                break;
             case "all":
                 results.AddRange(await DecodeBench.RunAsync(inputs, quick));
                 results.AddRange(MelBench.Run(quick));
@@ -30,7 +33,7 @@ internal static class BenchRunner
                 results.AddRange(await RunChildAsync("pipeline", quick));
                 break;
             default:
-                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline] [--quick]");
+                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline|train] [--quick]");
                 return 2;
         }
 

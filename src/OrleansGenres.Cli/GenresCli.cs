@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Cli.Commands;
+using OrleansGenres.Ml.Data;
+using OrleansGenres.Ml.Inference;
 using OrleansGenres.Native;
 
 namespace OrleansGenres.Cli;
@@ -18,6 +20,11 @@ public static class GenresCli
         root.Subcommands.Add(MelCommand.Create(console));
         root.Subcommands.Add(WindowsCommand.Create(console));
         root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(TagCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(ConfigsCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -54,6 +61,9 @@ public static class GenresCli
         {
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
             AudioDecodeException e => (ExitCodes.Failed, $"cannot decode {e.Message} [{e.Kind}]"),
+            DatasetException e => (ExitCodes.Failed, e.Message),
+            ModelLoadException e => (ExitCodes.Failed, e.Message),
+            InvalidOperationException e => (ExitCodes.Failed, e.Message),
             ArgumentException e => (ExitCodes.Usage, e.Message),
             NativeException e => (ExitCodes.Failed, $"native library: {e.Message}"),
             IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),

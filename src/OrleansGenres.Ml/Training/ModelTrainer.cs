@@ -68,14 +68,17 @@ public sealed class ModelTrainer : IDisposable
 
     /// <summary>
     /// One optimisation step. Targets: one class index per item (cross-entropy) or [batch, Classes] 0/1 values.
+    /// The training-mode logits [batch, Classes] are written when a buffer is given (training metrics at no extra cost).
     /// </summary>
-    public unsafe double Step(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets)
+    public unsafe double Step(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets, Span<float> logits = default)
     {
         _model.CheckShape(inputs.Length, batch, frames);
         fixed (float* input = inputs)
         fixed (float* target = targets)
+        fixed (float* output = logits)
         {
-            NativeCall.Check(TrainerNativeMethods.Step(_handle, input, batch, _model.Options.NMels, frames, target, targets.Length, out var loss));
+            NativeCall.Check(TrainerNativeMethods.Step(
+                _handle, input, batch, _model.Options.NMels, frames, target, targets.Length, out var loss, logits.IsEmpty ? null : output, logits.Length));
             return loss;
         }
     }

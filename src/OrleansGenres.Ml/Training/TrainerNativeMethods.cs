@@ -14,7 +14,7 @@ internal static unsafe partial class TrainerNativeMethods
     public static partial void Destroy(IntPtr trainer);
 
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_trainer_step")]
-    public static partial int Step(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* targets, long targetCount, out double loss);
+    public static partial int Step(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* targets, long targetCount, out double loss, float* logits, long logitsCapacity);
 
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_trainer_evaluate")]
     public static partial int Evaluate(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* targets, long targetCount, out double loss, float* logits, long logitsCapacity);

@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a signature or struct layout below changes; the C# side checks it on load. */
-#define GN_ABI_VERSION 1
+#define GN_ABI_VERSION 2
 
 typedef enum gn_status {
   GN_OK = 0,
@@ -164,9 +164,11 @@ typedef struct gn_trainer gn_trainer;
 /* The trainer borrows the model: the model must outlive it. */
 GN_API int32_t gn_trainer_create(gn_model* model, const gn_trainer_options* options, gn_trainer** out);
 GN_API void gn_trainer_destroy(gn_trainer* trainer);
-/* One optimisation step on a batch; targets: [batch] class indices (cross-entropy) or [batch, classes]. */
+/* One optimisation step on a batch; targets: [batch] class indices (cross-entropy) or [batch, classes].
+ * When logits is not null the training-mode logits [batch, classes] are copied out (for training metrics). */
 GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
-                               const float* targets, int64_t target_count, double* loss);
+                               const float* targets, int64_t target_count, double* loss, float* logits,
+                               int64_t logits_capacity);
 /* Loss (and logits [batch, classes] when logits is not null) in evaluation mode, no gradients. */
 GN_API int32_t gn_trainer_evaluate(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels,
                                    int64_t frames, const float* targets, int64_t target_count, double* loss,

@@ -70,11 +70,13 @@ torch::Tensor Trainer::targets(const float* data, int64_t batch, int64_t count) 
   return borrowed.view({batch, model_.options.classes}).to(model_.device);
 }
 
-double Trainer::step(const torch::Tensor& inputs, const torch::Tensor& targets) {
+double Trainer::step(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits) {
   model_.network->train();
   optimizer_->zero_grad();
   const auto augmented = spec_augment(inputs, augment_, augment_generator_);
-  auto loss = compute_loss(loss_, model_.network->forward(augmented), targets);
+  const auto output = model_.network->forward(augmented);
+  if (logits != nullptr) *logits = output.detach();
+  auto loss = compute_loss(loss_, output, targets);
   loss.backward();
   if (options_.grad_clip_norm > 0) {
     torch::nn::utils::clip_grad_norm_(model_.network->parameters(), options_.grad_clip_norm);

@@ -15,7 +15,7 @@ class Trainer {
  public:
   Trainer(gn_model& model, const gn_trainer_options& options);
 
-  double step(const torch::Tensor& inputs, const torch::Tensor& targets);
+  double step(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits);
   double evaluate(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits);
   double end_epoch(double validation_loss);
   double learning_rate() const { return schedule_.rate(); }

@@ -11,6 +11,17 @@ struct gn_trainer {
   gn::training::Trainer impl;
 };
 
+namespace {
+
+// Logits leave as a plain copy into the caller's buffer; the tensor dies with this call.
+void copy_logits(const torch::Tensor& output, float* logits, int64_t capacity) {
+  const auto result = output.to(torch::kCPU).contiguous();
+  if (capacity < result.numel()) throw gn::buffer_too_small("logits buffer is too small");
+  std::memcpy(logits, result.data_ptr<float>(), sizeof(float) * static_cast<size_t>(result.numel()));
+}
+
+}  // namespace
+
 extern "C" {
 
 GN_API int32_t gn_trainer_create(gn_model* model, const gn_trainer_options* options, gn_trainer** out) {
@@ -24,12 +35,15 @@ GN_API int32_t gn_trainer_create(gn_model* model, const gn_trainer_options* opti
 GN_API void gn_trainer_destroy(gn_trainer* trainer) { delete trainer; }
 
 GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
-                               const float* targets, int64_t target_count, double* loss) {
+                               const float* targets, int64_t target_count, double* loss, float* logits,
+                               int64_t logits_capacity) {
   return gn::guard([&] {
     gn::require(trainer != nullptr && inputs != nullptr && targets != nullptr && loss != nullptr, "arguments must not be null");
     gn::require(batch > 0 && frames > 0, "batch and frames must be positive");
+    torch::Tensor output;
     *loss = trainer->impl.step(trainer->model.input(inputs, batch, n_mels, frames),
-                               trainer->impl.targets(targets, batch, target_count));
+                               trainer->impl.targets(targets, batch, target_count), logits ? &output : nullptr);
+    if (logits != nullptr) copy_logits(output, logits, logits_capacity);
   });
 }
 
@@ -42,11 +56,7 @@ GN_API int32_t gn_trainer_evaluate(gn_trainer* trainer, const float* inputs, int
     torch::Tensor output;
     *loss = trainer->impl.evaluate(trainer->model.input(inputs, batch, n_mels, frames),
                                    trainer->impl.targets(targets, batch, target_count), logits ? &output : nullptr);
-    if (logits != nullptr) {
-      const auto result = output.to(torch::kCPU).contiguous();
-      if (logits_capacity < result.numel()) throw gn::buffer_too_small("logits buffer is too small");
-      std::memcpy(logits, result.data_ptr<float>(), sizeof(float) * static_cast<size_t>(result.numel()));
-    }
+    if (logits != nullptr) copy_logits(output, logits, logits_capacity);
   });
 }
 

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using OrleansGenres.Ml.Models;
+using OrleansGenres.Ml.Training;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Bench;
+
+/// <summary>
+/// Training and inference windows/s per model on random 4-second log-mel windows, and the same model's training step
+/// in PyTorch (Debian's python3-torch over the same libtorch, bench/pytorch/train_step.py) measured in the same run:
+/// the ratio says whether our C# + native path keeps up with the reference.
+/// </summary>
+internal static class TrainBench
+{
+    private const int Batch = 32;
+    private const int Frames = 173; // 4 s at 22050 Hz, hop 512
+
+    private sealed record Case(string Name, ModelArchitecture Architecture, bool Attention, int NMels, int Classes);
+
+    private sealed record PyTorchResult(double TrainSeconds, double InferSeconds, int Parameters, string Torch);
+
+    public static IReadOnlyList<BenchResult> Run(bool quick)
+    {
+        TorchRuntime.Initialize(null);
+        var cases = new List<Case>
+        {
+            new("cnn", ModelArchitecture.Cnn, false, 64, 10),
+            new("cnn-cbam", ModelArchitecture.Cnn, true, 64, 10),
+            new("res-transformer", ModelArchitecture.ResTransformer, false, 80, 10),
+        };
+        if (!quick)
+        {
+            cases.Add(new("resnet18", ModelArchitecture.ResNet18, false, 64, 10));
+        }
+
+        var steps = quick ? 5 : 15;
+        var results = new List<BenchResult>();
+        foreach (var c in cases)
+        {
+            using var model = TaggingModel.Create(new ModelOptions { Architecture = c.Architecture, Attention = c.Attention, Classes = c.Classes, NMels = c.NMels, Device = ComputeDevice.Cpu, Dropout = 0.3 });
+            using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, Optimizer = OptimizerKind.AdamW });
+            var random = new Random(1);
+            var inputs = new float[Batch * c.NMels * Frames];
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                inputs[i] = (float)((random.NextDouble() * 80) - 80);
+            }
+
+            var targets = Enumerable.Range(0, Batch).Select(i => (float)(i % c.Classes)).ToArray();
+            var logits = new float[Batch * c.Classes];
+            var train = Measure.MedianSeconds(steps, () => trainer.Step(inputs, Batch, Frames, targets));
+            var infer = Measure.MedianSeconds(steps, () => model.Predict(inputs, Batch, Frames, logits));
+            var torch = RunPyTorch(c, steps);
+            var trainRate = Batch / train;
+            var inferRate = Batch / infer;
+            var ratio = torch is null ? "PyTorch not measured (apt install python3-torch)" : $"ours/PyTorch step time {train / torch.TrainSeconds:F2} (PyTorch {Batch / torch.TrainSeconds:F0} windows/s, torch {torch.Torch}, {torch.Parameters:N0} params)";
+            results.Add(new BenchResult($"train step {c.Name} [{Batch}x{c.NMels}x{Frames}]", trainRate * 4, null,
+                $"{trainRate:F0} windows/s; {model.ParameterCount:N0} params; {ratio}"));
+            var inferRatio = torch is null ? string.Empty : $"; ours/PyTorch {infer / torch.InferSeconds:F2}";
+            results.Add(new BenchResult($"inference {c.Name} [{Batch}x{c.NMels}x{Frames}]", inferRate * 4, null, $"{inferRate:F0} windows/s{inferRatio}"));
+        }
+
+        return results;
+    }
+
+    private static PyTorchResult? RunPyTorch(Case c, int steps)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "pytorch", "train_step.py");
+        // Debian's interpreter: python3-torch lives in its dist-packages, over the same libtorch as ours.
+        var startInfo = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { script, "--arch", c.Name, "--mels", c.NMels.ToString(CultureInfo.InvariantCulture), "--frames", Frames.ToString(CultureInfo.InvariantCulture), "--batch", Batch.ToString(CultureInfo.InvariantCulture), "--classes", c.Classes.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(startInfo)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"PyTorch reference failed for {c.Name}: {error.Trim().Split('\n').LastOrDefault()}");
+                return null;
+            }
+
+            return JsonSerializer.Deserialize<PyTorchResult>(output.Trim().Split('\n').Last(), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

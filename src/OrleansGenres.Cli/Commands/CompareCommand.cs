@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text.Json;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Ml.Evaluation;
+using OrleansGenres.Ml.Experiments;
+using OrleansGenres.Ml.Inference;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Cli.Commands;
+
+/// <summary>`genres compare --dataset d --model a --model b …`: models on the same test tracks, bootstrap means and paired tests.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var models = new Option<string[]>("--model", "-m") { Description = "Model folders (two or more).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var dataset = MlOptions.Dataset();
+        var split = MlOptions.Split();
+        var fold = MlOptions.Fold();
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => Bootstrap.DefaultResamples };
+        var json = CommonOptions.Json();
+        var cache = MlOptions.Cache();
+        var command = new Command("compare", "Compare two or more models on the same tracks: bootstrap intervals, paired tests, p-values.")
+        {
+            models, dataset, split, fold, bootstrap, json, cache,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            var folders = parseResult.GetValue(models)!;
+            if (folders.Length < 2)
+            {
+                throw new ArgumentException("compare needs two or more --model folders");
+            }
+
+            if (parseResult.GetValue(bootstrap) < 10)
+            {
+                throw new ArgumentException("--bootstrap must be at least 10");
+            }
+
+            using var nativeThread = new NativeThread();
+            var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
+            var all = new List<TrackPredictions>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var folder in folders)
+            {
+                using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
+                var tracks = await EvaluationTracks.PrepareAsync(
+                    data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), new FfmpegDecoder(), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
+                // Two folders may hold models of the same name; the folder tells them apart.
+                var name = names.Add(predictor.Card.Name) ? predictor.Card.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+                names.Add(name);
+                all.Add(await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, nativeThread, name, cancellationToken));
+            }
+
+            var report = ModelComparisonReport.Create(all, parseResult.GetValue(bootstrap));
+            console.Out.Write(parseResult.GetValue(json) ? JsonSerializer.Serialize(report, ExperimentJson.Options) + "\n" : report.Text);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

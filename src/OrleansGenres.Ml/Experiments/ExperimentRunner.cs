@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Ml.Data;
+using OrleansGenres.Ml.Evaluation;
+using OrleansGenres.Ml.Features;
+using OrleansGenres.Ml.Inference;
+using OrleansGenres.Ml.Models;
+using OrleansGenres.Ml.Training;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Ml.Experiments;
+
+/// <summary>
+/// One experiment from dataset to model folder: prepare the data (split, cache), build the model and trainer, run the
+/// <see cref="TrainingLoop"/> (checkpoints in <c>out/checkpoints</c>), tune multi-label thresholds on validation,
+/// evaluate on test and write <c>model.pt</c>, <c>model.json</c>, <c>evaluation.json</c> and <c>report.txt</c>.
+/// </summary>
+public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, ILogger logger)
+{
+    public const string CheckpointFolder = "checkpoints";
+    public const string EvaluationFileName = "evaluation.json";
+    public const string ReportFileName = "report.txt";
+
+    public async Task<ExperimentOutcome> RunAsync(
+        Dataset dataset,
+        ExperimentConfig config,
+        string outDirectory,
+        bool resume = false,
+        int? testFold = null,
+        IProgress<TrainingProgress>? progress = null,
+        IProgress<(int Done, int Total)>? featureProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.IsSweep)
+        {
+            throw new ArgumentException($"{config.Name} is a sweep; run each variant (ExpandVariants) instead");
+        }
+
+        var cache = new FeatureCache(cacheRoot, config.FrontEnd.ToFrontEnd(), decoder);
+        var data = await ExperimentDataBuilder.BuildAsync(dataset, config, cache, testFold, featureProgress, cancellationToken).ConfigureAwait(false);
+        foreach (var failure in data.Failures)
+        {
+            logger.LogWarning("Left out {Path}: {Error}", failure.Entry.RelativePath, failure.Error);
+        }
+
+        logger.LogInformation(
+            "{Dataset} ({Version}): {Labels} labels, {Train} train / {Validation} validation / {Test} test tracks, fold {Fold}",
+            data.DatasetName, data.Version.Id, data.Labels.Count, data.Train.Count, data.Validation.Count, data.Test.Count, data.TestFold?.ToString() ?? "-");
+
+        using var nativeThread = new NativeThread();
+        var modelOptions = config.ToModelOptions(data.Labels.Count, cache.FrontEnd.Mel.NMels);
+        var model = await nativeThread.RunAsync(() => TaggingModel.Create(modelOptions), cancellationToken).ConfigureAwait(false);
+        var loss = config.Training.LossFor(data.MultiLabel);
+        if (loss != LossKind.CrossEntropy && !data.MultiLabel)
+        {
+            throw new ArgumentException($"{config.Name}: loss {loss} is for multi-label data; this dataset is single-label");
+        }
+
+        if (loss == LossKind.CrossEntropy && data.MultiLabel)
+        {
+            throw new ArgumentException($"{config.Name}: cross-entropy needs single-label data; this dataset is multi-label (use bce or asymmetricFocal)");
+        }
+
+        var weights = config.Training.ClassWeights && loss == LossKind.Bce ? data.PositiveWeights() : null;
+        using var predictor = new TrackPredictor(PlaceholderCard(config, data, modelOptions), model);
+        TrainingState state;
+        using (var trainer = await nativeThread.RunAsync(() => ModelTrainer.Create(model, config.ToTrainerOptions(loss, weights)), cancellationToken).ConfigureAwait(false))
+        {
+            var loop = new TrainingLoop(data, config, model, trainer, nativeThread, Path.Combine(outDirectory, CheckpointFolder), logger);
+            state = await loop.RunAsync(resume, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var card = predictor.Card with { Thresholds = await ThresholdsAsync(config, data, predictor, nativeThread, cancellationToken).ConfigureAwait(false) };
+        // Shares the model with the first predictor; disposing a native handle twice is harmless (SafeHandle).
+        using var tuned = new TrackPredictor(card, model);
+        EvaluationReport? report = null;
+        TrackPredictions? predictions = null;
+        if (data.Test.Count > 0)
+        {
+            predictions = await ModelEvaluator.PredictAsync(tuned, data.Test, nativeThread, config.Name, cancellationToken).ConfigureAwait(false);
+            int[]? trainTruth = data.MultiLabel ? null : [.. data.Train.Select(track => track.LabelIds[0])];
+            report = EvaluationReport.Create(predictions, trainTruth, [.. data.Test.Select(track => track.Entry.Extra)]);
+        }
+
+        card = card with
+        {
+            CreatedAt = DateTimeOffset.UtcNow,
+            Metrics = report?.Headline(),
+            Training = new TrainingInfo(
+                state.EpochsDone,
+                state.BestEpoch,
+                state.StoppedEarly,
+                state.TrainingSeconds,
+                state.History.Count == 0 ? 0 : state.History.Average(epoch => epoch.WindowsPerSecond),
+                model.IsCuda ? "cuda" : "cpu",
+                state.History),
+        };
+        card = await nativeThread.RunAsync(() => ModelDirectory.Save(outDirectory, model, card), cancellationToken).ConfigureAwait(false);
+        if (report is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(outDirectory, EvaluationFileName), JsonSerializer.Serialize(report, ExperimentJson.Options), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(outDirectory, ReportFileName), report.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ExperimentOutcome(outDirectory, card, report, predictions, state, data);
+    }
+
+    private static ModelCard PlaceholderCard(ExperimentConfig config, ExperimentData data, ModelOptions modelOptions) => new()
+    {
+        Name = config.Name,
+        Labels = data.Labels,
+        MultiLabel = data.MultiLabel,
+        FrontEnd = data.FrontEnd,
+        Aggregation = config.Prediction.Aggregation,
+        Model = modelOptions with { Device = ComputeDevice.Auto },
+        Dataset = new DatasetInfo(data.DatasetName, data.Version.Id, data.Train.Count, data.Validation.Count, data.Test.Count, data.TestFold),
+        Config = config,
+    };
+
+    // Multi-label: a threshold per label chosen on validation tracks for F1 (the global threshold where a label has
+    // no validation positive, or without validation tracks).
+    private static async Task<IReadOnlyList<float>?> ThresholdsAsync(
+        ExperimentConfig config, ExperimentData data, TrackPredictor predictor, NativeThread nativeThread, CancellationToken cancellationToken)
+    {
+        if (!data.MultiLabel)
+        {
+            return null;
+        }
+
+        var global = Enumerable.Repeat(config.Prediction.Threshold, data.Labels.Count).ToArray();
+        if (!config.Prediction.TuneThresholds || data.Validation.Count == 0)
+        {
+            return global;
+        }
+
+        var predictions = await ModelEvaluator.PredictAsync(predictor, data.Validation, nativeThread, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var scores = new float[predictions.Count, data.Labels.Count];
+        for (var t = 0; t < predictions.Count; t++)
+        {
+            for (var c = 0; c < data.Labels.Count; c++)
+            {
+                scores[t, c] = predictions.Scores[t][c];
+            }
+        }
+
+        return ThresholdTuner.Tune(scores, predictions.TruthMatrix(), data.Labels, fallback: config.Prediction.Threshold).Thresholds;
+    }
+}

@@ -1,0 +1,7 @@
+namespace OrleansGenres.Ml.Inference;
+
+/// <summary>A model directory that cannot be used, and why.</summary>
+public sealed class ModelLoadException(string directory, string reason) : IOException($"model {directory}: {reason}")
+{
+    public string Directory { get; } = directory;
+}

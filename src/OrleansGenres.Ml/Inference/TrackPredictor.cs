@@ -1,0 +1,173 @@
+using System.Numerics.Tensors;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Audio.Features;
+using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Ml.Models;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Ml.Inference;
+
+/// <summary>
+/// A trained model at work: log-mel windows → per-window probabilities (softmax for single-label, sigmoid for
+/// multi-label) → one score per label for the track (mean or max over windows) → assigned tags (argmax, or the card's
+/// thresholds). Owns the model and a mel extractor for the card's front end. Not thread-safe; native calls go to the
+/// <see cref="NativeThread"/> given to the async methods.
+/// </summary>
+public sealed class TrackPredictor : IDisposable
+{
+    /// <summary>Windows per native call: enough to keep the CPU's matrix units busy, small enough to stay cache-friendly.</summary>
+    public const int DefaultBatchSize = 32;
+
+    private readonly LogMelExtractor _extractor;
+
+    public TrackPredictor(ModelCard card, TaggingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(model);
+        Card = card;
+        Model = model;
+        _extractor = LogMelExtractor.Create(card.FrontEnd.Mel);
+    }
+
+    public ModelCard Card { get; }
+
+    public TaggingModel Model { get; }
+
+    public int Classes => Card.Labels.Count;
+
+    public static TrackPredictor Load(string directory, ComputeDevice device = ComputeDevice.Auto)
+    {
+        var (card, model) = ModelDirectory.Load(directory, device);
+        return new TrackPredictor(card, model);
+    }
+
+    /// <summary>Probabilities [count, Classes] for windows [count, NMels, Frames], computed in batches.</summary>
+    public void WindowProbabilities(ReadOnlySpan<float> windows, int count, Span<float> probabilities, int batchSize = DefaultBatchSize)
+    {
+        var perWindow = windows.Length / Math.Max(count, 1);
+        var frames = perWindow / Card.Model.NMels;
+        for (var start = 0; start < count; start += batchSize)
+        {
+            var batch = Math.Min(batchSize, count - start);
+            var output = probabilities.Slice(start * Classes, batch * Classes);
+            Model.Predict(windows.Slice(start * perWindow, batch * perWindow), batch, frames, output);
+            ToProbabilities(output, batch);
+        }
+    }
+
+    /// <summary>Logits [rows, Classes] → probabilities, in place.</summary>
+    public void ToProbabilities(Span<float> logits, int rows)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            var row = logits.Slice(i * Classes, Classes);
+            if (Card.MultiLabel)
+            {
+                TensorPrimitives.Sigmoid(row, row);
+            }
+            else
+            {
+                TensorPrimitives.SoftMax(row, row);
+            }
+        }
+    }
+
+    /// <summary>One score per label from per-window probabilities [windows, classes].</summary>
+    public static float[] Aggregate(ReadOnlySpan<float> probabilities, int windows, int classes, Aggregation aggregation)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windows, 1);
+        var scores = probabilities[..classes].ToArray();
+        for (var w = 1; w < windows; w++)
+        {
+            var row = probabilities.Slice(w * classes, classes);
+            if (aggregation == Aggregation.Max)
+            {
+                TensorPrimitives.Max(scores, row, scores);
+            }
+            else
+            {
+                TensorPrimitives.Add(scores, row, scores);
+            }
+        }
+
+        if (aggregation == Aggregation.Mean)
+        {
+            TensorPrimitives.Divide(scores, windows, scores);
+        }
+
+        return scores;
+    }
+
+    /// <summary>Which labels the track gets: the argmax (single-label) or every label at or above its threshold.</summary>
+    public bool[] Assign(ReadOnlySpan<float> trackScores)
+    {
+        var assigned = new bool[Classes];
+        if (Card.MultiLabel)
+        {
+            for (var c = 0; c < Classes; c++)
+            {
+                assigned[c] = trackScores[c] >= ThresholdOf(c);
+            }
+        }
+        else
+        {
+            assigned[TensorPrimitives.IndexOfMax(trackScores)] = true;
+        }
+
+        return assigned;
+    }
+
+    public float ThresholdOf(int label) => Card.Thresholds is { } thresholds ? thresholds[label] : 0.5f;
+
+    /// <summary>The track's tags (highest score first) from its window probabilities.</summary>
+    public TrackPrediction Predict(float[] probabilities, IReadOnlyList<WindowPosition> positions, Aggregation? aggregation = null)
+    {
+        var how = aggregation ?? Card.Aggregation;
+        var scores = Aggregate(probabilities, positions.Count, Classes, how);
+        var assigned = Assign(scores);
+        var tags = Enumerable.Range(0, Classes)
+            .Select(c => new TagScore(Card.Labels[c], scores[c], assigned[c]))
+            .OrderByDescending(tag => tag.Score)
+            .ThenBy(tag => tag.Label, StringComparer.Ordinal)
+            .ToArray();
+        var timeline = positions
+            .Select((p, w) => new WindowScores(p.StartSeconds, p.EndSeconds, probabilities.AsSpan(w * Classes, Classes).ToArray()))
+            .ToArray();
+        return new TrackPrediction(tags, timeline, how);
+    }
+
+    /// <summary>Decodes, windows and tags one audio file; the mel and the network run on <paramref name="nativeThread"/>.</summary>
+    public async Task<TrackPrediction> TagFileAsync(
+        string path, IAudioDecoder decoder, NativeThread nativeThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(nativeThread);
+        await using var source = decoder.OpenFile(path, Card.FrontEnd.Mel.SampleRate);
+        var positions = new List<WindowPosition>();
+        var probabilities = new List<float>();
+        await foreach (var batch in WindowedLogMel.BatchesAsync(source, Card.FrontEnd.Windowing, _extractor, DefaultBatchSize, nativeThread, cancellationToken).ConfigureAwait(false))
+        {
+            var output = new float[batch.Count * Classes];
+            await nativeThread.RunAsync(() =>
+            {
+                Model.Predict(batch.Features.Span, batch.Count, batch.Frames, output);
+                ToProbabilities(output, batch.Count);
+            }, cancellationToken).ConfigureAwait(false);
+            positions.AddRange(batch.Windows);
+            probabilities.AddRange(output);
+        }
+
+        if (positions.Count == 0)
+        {
+            throw new AudioDecodeException(DecodeErrorKind.Empty, $"{Path.GetFileName(path)}: no audio to tag");
+        }
+
+        return Predict([.. probabilities], positions, aggregation);
+    }
+
+    public void Dispose()
+    {
+        _extractor.Dispose();
+        Model.Dispose();
+    }
+}
