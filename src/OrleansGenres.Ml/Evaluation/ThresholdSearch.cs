@@ -11,4 +11,11 @@ public enum ThresholdSearch
 
     /// <summary>0.05, 0.10, …, 0.95 (19 values): coarser, less prone to overfit, easy to read in a model card.</summary>
     Grid,
+
+    /// <summary>
+    /// Like <see cref="DistinctScores"/>, but the threshold sits halfway between the chosen cut's score and the next
+    /// lower validation score: the same split of the validation items, with the widest margin on both sides, so a
+    /// perfectly separated class does not end up with a threshold just under its lowest positive.
+    /// </summary>
+    Midpoints,
 }

@@ -57,7 +57,7 @@ public static class ThresholdTuner
 
             (thresholds[c], f1[c]) = search == ThresholdSearch.Grid
                 ? BestOnGrid(column, positives)
-                : BestOnDistinctScores(column, positives);
+                : BestOnDistinctScores(column, positives, midpoint: search == ThresholdSearch.Midpoints);
             tuned[c] = true;
         }
 
@@ -82,10 +82,11 @@ public static class ThresholdTuner
     /// One sweep from the highest score down: lowering the threshold to the next distinct score adds that group of
     /// tied items to the predicted positives, so TP and FP accumulate and each candidate costs O(1) after the sort.
     /// </summary>
-    private static (float Threshold, double F1) BestOnDistinctScores((float Score, bool Positive)[] column, int positives)
+    private static (float Threshold, double F1) BestOnDistinctScores((float Score, bool Positive)[] column, int positives, bool midpoint)
     {
         Array.Sort(column, static (a, b) => b.Score.CompareTo(a.Score));
         var best = (Threshold: column[0].Score, F1: -1.0);
+        var bestEnd = 0; // index just past the best cut's tied group
         int tp = 0, fp = 0;
         for (var i = 0; i < column.Length;)
         {
@@ -106,7 +107,14 @@ public static class ThresholdTuner
             if (f1 > best.F1)
             {
                 best = (score, f1);
+                bestEnd = i;
             }
+        }
+
+        if (midpoint && bestEnd < column.Length)
+        {
+            // Same split of the validation items, threshold centred in the gap below the cut.
+            best.Threshold = (best.Threshold + column[bestEnd].Score) / 2;
         }
 
         return best;

@@ -145,6 +145,6 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             }
         }
 
-        return ThresholdTuner.Tune(scores, predictions.TruthMatrix(), data.Labels, fallback: config.Prediction.Threshold).Thresholds;
+        return ThresholdTuner.Tune(scores, predictions.TruthMatrix(), data.Labels, ThresholdSearch.Midpoints, config.Prediction.Threshold).Thresholds;
     }
 }

@@ -55,12 +55,13 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
     public async Task A_multi_label_model_learns_tag_sets_with_tuned_thresholds(string loss)
     {
         var dataset = await DatasetLoader.LoadAsync(tones.MultiLabelManifest);
-        var config = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("multi-" + loss, loss, epochs: 5), "test");
+        var config = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("multi-" + loss, loss, epochs: 15), "test");
         var output = tones.NewFolder("multi");
 
         var outcome = await Runner.RunAsync(dataset, config, output);
 
-        Assert.True(outcome.TestReport!.F1Samples >= 0.8, $"samples F1 {outcome.TestReport.F1Samples}");
+        // Always predicting both tags scores samples-F1 (2/3 + 2/3 + 1) / 3 = 0.78; a model must do clearly better.
+        Assert.True(outcome.TestReport!.F1Samples >= 0.9, $"samples F1 {outcome.TestReport.F1Samples}");
         var card = ModelDirectory.ReadCard(output);
         Assert.True(card.MultiLabel);
         Assert.Equal(2, card.Thresholds!.Count);

@@ -75,6 +75,18 @@ public sealed class ThresholdingTests
     }
 
     [Fact]
+    public void Midpoints_keep_the_best_split_with_the_threshold_centred_in_the_gap_below_it()
+    {
+        // Class a's best cut is at 0.6 (positives 0.9, 0.7, 0.6 and one negative at 0.8); the next lower score is 0.3.
+        var tuned = ThresholdTuner.Tune(HandScores, HandTruth, ["a", "b"], ThresholdSearch.Midpoints, fallback: 0.42f);
+
+        Assert.Equal(0.45f, tuned.Thresholds[0], 1e-6f);
+        Assert.Equal(6.0 / 7, tuned.ValidationF1[0], 1e-12);
+        var metrics = MultiLabelMetrics.Compute(HandTruth, tuned.Apply(HandScores), ["a", "b"]);
+        Assert.Equal(6.0 / 7, metrics.PerClass[0].F1, 1e-12);
+    }
+
+    [Fact]
     public void Tied_scores_move_together()
     {
         // Both tracks at 0.8 become positive together: one positive, one negative → TP 1, FP 1, FN 0 → F1 2/3.

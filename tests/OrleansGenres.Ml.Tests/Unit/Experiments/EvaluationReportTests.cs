@@ -1,4 +1,5 @@
 using OrleansGenres.Ml.Evaluation;
+using OrleansGenres.Ml.Experiments;
 
 namespace OrleansGenres.Ml.Tests.Unit.Experiments;
 
@@ -71,12 +72,12 @@ public sealed class EvaluationReportTests
         var b = a with { ModelName = "b", Assigned = [[true, false], [true, false]] };
         var c = a with { ModelName = "c", TrackPaths = ["1", "3"] };
 
-        var report = Experiments.ModelComparisonReport.Create([a, b], resamples: 50);
+        var report = ModelComparisonReport.Create([a, b], resamples: 50);
 
         Assert.Equal(1.0, report.Models["a"].Estimate);
         Assert.Equal(0.5, report.Models["b"].Estimate);
         Assert.Single(report.Pairs);
-        Assert.Throws<ArgumentException>(() => Experiments.ModelComparisonReport.Create([a, c], resamples: 50));
-        Assert.Throws<ArgumentException>(() => Experiments.ModelComparisonReport.Create([a], resamples: 50));
+        Assert.Throws<ArgumentException>(() => ModelComparisonReport.Create([a, c], resamples: 50));
+        Assert.Throws<ArgumentException>(() => ModelComparisonReport.Create([a], resamples: 50));
     }
 }
