@@ -13,6 +13,8 @@ configuration="${CONFIGURATION:-Release}"
 # libopenblas0-pthread: Debian's libtorch calls BLAS through libblas.so.3; without OpenBLAS that is the
 # reference BLAS and matrix products run ~20x slower.
 apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread)
+# The training benchmark runs the same models in PyTorch beside ours (Debian's python3-torch, same libtorch).
+if [ "${1:-run}" = "bench" ]; then apt_packages+=(python3-torch); fi
 
 install_missing_packages() {
   local missing=()
@@ -59,6 +61,10 @@ run_main_job() {
   genres probe "$sample" --json
   echo "==> genres windows $sample"
   genres windows "$sample" --out artifacts/demo/windows.npz
+  if [ -f models/default/model.json ]; then
+    echo "==> genres tag $sample (default model, models/default)"
+    genres tag "$sample" --top-k 3
+  fi
 }
 
 install_missing_packages

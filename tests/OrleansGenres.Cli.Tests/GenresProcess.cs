@@ -7,6 +7,24 @@ public static class GenresProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+    /// <summary>Starts `genres` without waiting (output discarded), for tests that stop it themselves.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genres.dll"));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(startInfo)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     public static async Task<Result> RunAsync(params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using OrleansGenres.Audio.Tests.Support;
+using OrleansGenres.Ml.Tests.Support;
+
+namespace OrleansGenres.Cli.Tests;
+
+/// <summary>train / eval / tag / compare / configs through the real `genres` process on generated tones.</summary>
+public sealed class ModelCommandTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly string _manifest;
+    private readonly string _cache;
+
+    public ModelCommandTests()
+    {
+        _manifest = ToneDataset.SingleLabel(_directory.File("tones"));
+        _cache = _directory.File("cache");
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Configs_lists_the_built_in_experiments_and_prints_one_as_json()
+    {
+        var list = await GenresProcess.RunAsync("configs");
+        var one = await GenresProcess.RunAsync("configs", "philharmonia-sweep");
+
+        Assert.Equal(0, list.ExitCode);
+        foreach (var name in new[] { "fsdd-res-transformer", "esc10-res-transformer", "midi-genres-res-transformer", "philharmonia-res-transformer", "philharmonia-sweep" })
+        {
+            Assert.Contains(name, list.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, one.ExitCode);
+        using var json = JsonDocument.Parse(one.Stdout);
+        Assert.Equal(4, json.RootElement.GetProperty("variants").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Train_eval_tag_and_compare_work_end_to_end()
+    {
+        var config = WriteConfig("tones-a", ToneDataset.TinyConfigJson("tones-a"));
+        var modelA = _directory.File("model-a");
+        var modelB = _directory.File("model-b");
+
+        var trained = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", config, "--out", modelA, "--cache", _cache);
+        var second = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", config, "--out", modelB, "--cache", _cache, "--seed", "7");
+
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("macro avg", trained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("epochs in", trained.Stderr, StringComparison.Ordinal);
+
+        var eval = await GenresProcess.RunAsync("eval", "--model", modelA, "--dataset", _manifest, "--json", "--cache", _cache);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        using (var report = JsonDocument.Parse(eval.Stdout))
+        {
+            foreach (var metric in new[] { "accuracy", "balancedAccuracy", "f1Macro", "f1Weighted" })
+            {
+                Assert.InRange(report.RootElement.GetProperty(metric).GetDouble(), 0.9, 1.0); // chance: 1/3
+            }
+
+            Assert.Equal(12, report.RootElement.GetProperty("tracks").GetInt32());
+        }
+
+        var clip = GeneratedAudio.Create(_directory.File("clip.mp3"), "aevalsrc=0.5*sin(2*PI*250*t):s=8000:d=3", "-c:a", "libmp3lame");
+        var tag = await GenresProcess.RunAsync("tag", "--model", modelA, clip, "--json", "--top-k", "2");
+        Assert.True(tag.ExitCode == 0, tag.Stderr);
+        using (var tags = JsonDocument.Parse(tag.Stdout))
+        {
+            var file = tags.RootElement[0];
+            Assert.Equal("low", file.GetProperty("tags")[0].GetProperty("label").GetString());
+            Assert.Equal(2, file.GetProperty("tags").GetArrayLength());
+            Assert.True(file.GetProperty("windows").GetArrayLength() >= 6); // 3 s in 0.5 s windows
+        }
+
+        var compare = await GenresProcess.RunAsync("compare", "--dataset", _manifest, "--model", modelA, "--model", modelB, "--bootstrap", "200", "--cache", _cache);
+        Assert.True(compare.ExitCode == 0, compare.Stderr);
+        Assert.Contains("p boot", compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tones-a", compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains("model-b", compare.Stdout, StringComparison.Ordinal); // same card name: told apart by folder
+    }
+
+    [Fact]
+    public async Task A_killed_training_process_resumes_to_the_same_weights_as_an_uninterrupted_run()
+    {
+        var config = WriteConfig("tones-kill", ToneDataset.TinyConfigJson("tones-kill", epochs: 30));
+        var whole = _directory.File("whole");
+        var killed = _directory.File("killed");
+        var reference = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", config, "--out", whole, "--cache", _cache);
+        Assert.True(reference.ExitCode == 0, reference.Stderr);
+
+        var state = Path.Combine(killed, "checkpoints", "training-state.json");
+        using (var process = GenresProcess.Start("train", "--dataset", _manifest, "--config", config, "--out", killed, "--cache", _cache))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(state) && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
+            {
+                await Task.Delay(10);
+            }
+
+            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
+            await process.WaitForExitAsync();
+        }
+
+        Assert.True(File.Exists(state), "the run never wrote a checkpoint");
+        Assert.False(File.Exists(Path.Combine(killed, "model.json")), "the run finished before it could be killed");
+
+        var resumed = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", config, "--out", killed, "--cache", _cache, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("Resuming after epoch", resumed.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Sha256(Path.Combine(whole, "model.pt")), Sha256(Path.Combine(killed, "model.pt")));
+
+        var again = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", config, "--out", killed, "--cache", _cache);
+        Assert.Equal(1, again.ExitCode); // an existing run is never overwritten without --resume
+        Assert.Contains("--resume", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_configs_models_and_datasets_get_one_clear_line_and_an_exit_code()
+    {
+        var badConfig = WriteConfig("bad", """{ "name": "bad", "training": { "epochs": 0 } }""");
+        var train = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", badConfig, "--out", _directory.File("x"), "--cache", _cache);
+        var unknown = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", "no-such-config", "--out", _directory.File("y"));
+        var notAModel = await GenresProcess.RunAsync("eval", "--model", _directory.Path, "--dataset", _manifest);
+        var noDataset = await GenresProcess.RunAsync("eval", "--model", _directory.Path, "--dataset", _directory.File("missing"));
+
+        Assert.Equal(2, train.ExitCode);
+        Assert.Contains("training.epochs", train.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("fsdd-res-transformer", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, notAModel.ExitCode);
+        Assert.Contains("model.json", notAModel.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, noDataset.ExitCode);
+        Assert.All(new[] { train, unknown, notAModel, noDataset }, r => Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal));
+    }
+
+    private string WriteConfig(string name, string json)
+    {
+        var path = _directory.File(name + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
