@@ -25,10 +25,13 @@ internal static class BenchRunner
                 break;
             case "train":
                 results.AddRange(TrainBench.Run(quick));
+                results.AddRange(await TagBench.RunAsync(inputs, quick));
                 break;
             case "all":
                 results.AddRange(await DecodeBench.RunAsync(inputs, quick));
                 results.AddRange(MelBench.Run(quick));
+                results.AddRange(TrainBench.Run(quick));
+                results.AddRange(await TagBench.RunAsync(inputs, quick));
                 // Its own process, so its peak RSS is the pipeline's alone.
                 results.AddRange(await RunChildAsync("pipeline", quick));
                 break;

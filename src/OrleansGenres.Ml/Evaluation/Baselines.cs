@@ -1,3 +1,5 @@
+using OrleansGenres.Ml.Randomness;
+
 namespace OrleansGenres.Ml.Evaluation;
 
 /// <summary>Reference points for a single-label model: what "no skill" scores on the same test set.</summary>

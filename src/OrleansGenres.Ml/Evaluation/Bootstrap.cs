@@ -1,3 +1,5 @@
+using OrleansGenres.Ml.Randomness;
+
 namespace OrleansGenres.Ml.Evaluation;
 
 /// <summary>

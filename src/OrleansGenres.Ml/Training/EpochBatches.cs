@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Threading.Channels;
-using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Features;
+using OrleansGenres.Ml.Randomness;
 
 namespace OrleansGenres.Ml.Training;
 
