@@ -25,7 +25,7 @@ internal static class PipelineBench
         var stopwatch = Stopwatch.StartNew();
         await using (var source = new FfmpegDecoder().OpenFile(path, MelOptions.Librosa.SampleRate))
         {
-            var ffmpegPid = Process.GetProcesses().Where(p => p.ProcessName == "ffmpeg").Select(p => p.Id).DefaultIfEmpty(0).Max();
+            var ffmpegPid = source is FfmpegPcmSource ffmpeg ? ffmpeg.ProcessId : 0;
             await foreach (var batch in WindowedLogMel.BatchesAsync(source, WindowingOptions.Default, extractor, nativeThread: nativeThread))
             {
                 windows += batch.Count;

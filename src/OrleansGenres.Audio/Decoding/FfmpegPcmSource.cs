@@ -32,6 +32,9 @@ internal sealed class FfmpegPcmSource : IPcmSource
 
     public int SampleRate { get; }
 
+    /// <summary>The ffmpeg child's process id (for resource measurements).</summary>
+    public int ProcessId => _ffmpeg.Process.Id;
+
     /// <summary>Decodes a local file.</summary>
     public static FfmpegPcmSource StartFile(FfmpegOptions options, string path, int sampleRate) =>
         Start(options, path, path, FfmpegProcess.FileInputArgument(path), input: null, sampleRate);
