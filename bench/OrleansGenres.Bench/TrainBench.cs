@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using OrleansGenres.Audio.Formats;
+using OrleansGenres.Ml.Data;
+using OrleansGenres.Ml.Experiments;
+using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
 using OrleansGenres.Native;
@@ -62,7 +66,72 @@ internal static class TrainBench
             results.Add(new BenchResult($"inference {c.Name} [{Batch}x{c.NMels}x{Frames}]", inferRate * 4, null, $"{inferRate:F0} windows/s{inferRatio}"));
         }
 
+        results.Add(EpochFeeding(quick));
         return results;
+    }
+
+    /// <summary>
+    /// A whole epoch as `genres train` runs it — windows read from compressed .npz feature files, shuffled, batched on
+    /// a background task, stepped on the native thread — against the same number of bare native steps on one
+    /// in-memory batch. The ratio is what the C# side adds; it must stay near 1 (the step never waits).
+    /// </summary>
+    private static BenchResult EpochFeeding(bool quick)
+    {
+        const int nMels = 80, tracks = 96, windowsPerTrack = 8;
+        var directory = Path.Combine(Path.GetTempPath(), "orleansgenres-bench", "epoch-features");
+        Directory.CreateDirectory(directory);
+        var random = new Random(3);
+        var perWindow = nMels * Frames;
+        var items = new List<TrackItem>();
+        for (var t = 0; t < tracks; t++)
+        {
+            var path = Path.Combine(directory, $"track-{t:D3}.npz");
+            if (!File.Exists(path))
+            {
+                var data = new float[windowsPerTrack * perWindow];
+                for (var i = 0; i < data.Length; i++)
+                {
+                    data[i] = (float)((random.NextDouble() * 80) - 80);
+                }
+
+                using var npz = NpzWriter.Create(path);
+                npz.WriteFloat32("windows", data, windowsPerTrack, nMels, Frames);
+                npz.WriteFloat32("starts", new float[windowsPerTrack], windowsPerTrack);
+                npz.WriteFloat32("ends", new float[windowsPerTrack], windowsPerTrack);
+            }
+
+            var entry = new DatasetEntry { RelativePath = $"t{t}", FullPath = path, Labels = [(t % 10).ToString(CultureInfo.InvariantCulture)] };
+            items.Add(new TrackItem(entry, new CachedFeatures($"{t:x16}", path, windowsPerTrack, nMels, Frames), [t % 10]));
+        }
+
+        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.ResTransformer, Classes = 10, NMels = nMels, Device = ComputeDevice.Cpu });
+        using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy });
+        using var nativeThread = new NativeThread();
+        var batches = new EpochBatches(items, classes: 10, multiLabel: false, Batch, maxWindowsPerTrack: null, seed: 1);
+        var logits = new float[Batch * 10];
+        var steps = 0;
+        var epochSeconds = Measure.MedianSeconds(quick ? 1 : 3, () =>
+        {
+            steps = 0;
+            var reader = batches.Start(1, CancellationToken.None);
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var batch))
+                {
+                    using (batch)
+                    {
+                        nativeThread.RunAsync(() => trainer.Step(batch.Inputs, batch.Count, Frames, batch.Targets, logits.AsSpan(0, batch.Count * 10))).GetAwaiter().GetResult();
+                        steps++;
+                    }
+                }
+            }
+        });
+        var inputs = new float[Batch * perWindow];
+        var targets = Enumerable.Range(0, Batch).Select(i => (float)(i % 10)).ToArray();
+        var stepSeconds = Measure.MedianSeconds(quick ? 3 : 9, () => nativeThread.RunAsync(() => trainer.Step(inputs, Batch, Frames, targets)).GetAwaiter().GetResult());
+        var windows = tracks * windowsPerTrack;
+        return new BenchResult($"train epoch res-transformer from .npz ({windows} windows)", windows / epochSeconds * 4, null,
+            $"{windows / epochSeconds:F0} windows/s; epoch / ({steps} bare steps) = {epochSeconds / (steps * stepSeconds):F2}");
     }
 
     private static PyTorchResult? RunPyTorch(Case c, int steps)
