@@ -104,6 +104,8 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             await File.WriteAllTextAsync(Path.Combine(outDirectory, ReportFileName), report.Text, cancellationToken).ConfigureAwait(false);
         }
 
+        await File.WriteAllTextAsync(Path.Combine(outDirectory, ModelCardMarkdown.FileName), ModelCardMarkdown.Render(card, report), cancellationToken).ConfigureAwait(false);
+
         return new ExperimentOutcome(outDirectory, card, report, predictions, state, data);
     }
 

@@ -38,6 +38,9 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
         Assert.Equal(36, card.Dataset!.TrainTracks + card.Dataset.ValidationTracks);
         Assert.True(card.ParameterCount > 100_000);
         Assert.True(File.Exists(Path.Combine(output, ExperimentRunner.ReportFileName)));
+        var markdown = File.ReadAllText(Path.Combine(output, ModelCardMarkdown.FileName));
+        Assert.Contains(card.WeightsSha256!, markdown, StringComparison.Ordinal);
+        Assert.Contains("macro avg", markdown, StringComparison.Ordinal);
 
         using var directory = new TempDirectory();
         var tone = GeneratedAudio.Create(directory.File("new-high.ogg"), "aevalsrc=0.4*sin(2*PI*1650*t):s=8000:d=2", "-c:a", "libvorbis");
