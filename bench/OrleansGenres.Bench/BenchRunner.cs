@@ -23,6 +23,9 @@ internal static class BenchRunner
             case "pipeline":
                 results.AddRange(await PipelineBench.RunAsync(inputs, quick));
                 break;
+            case "tag":
+                results.AddRange(await TagBench.RunAsync(inputs, quick));
+                break;
             case "train":
                 results.AddRange(TrainBench.Run(quick));
                 results.AddRange(await TagBench.RunAsync(inputs, quick));
@@ -36,7 +39,7 @@ internal static class BenchRunner
                 results.AddRange(await RunChildAsync("pipeline", quick));
                 break;
             default:
-                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline|train] [--quick]");
+                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline|train|tag] [--quick]");
                 return 2;
         }
 
