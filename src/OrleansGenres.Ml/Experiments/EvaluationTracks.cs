@@ -53,13 +53,10 @@ public sealed record EvaluationTracks(IReadOnlyList<TrackItem> Tracks, int[]? Tr
         var version = await DatasetVersioning.ComputeAsync(selected.WithEntries(entries), cancellationToken: cancellationToken).ConfigureAwait(false);
         var cache = new FeatureCache(cacheRoot, card.FrontEnd, decoder);
         var built = await cache.BuildAsync(entries, version.ContentHashOf, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var labelIds = card.Labels.Select((label, i) => (label, i)).ToDictionary(pair => pair.label, pair => pair.i, StringComparer.Ordinal);
-        var tracks = built
-            .Where(result => result.Features is not null)
-            .Select(result => new TrackItem(result.Entry, result.Features!, [.. result.Entry.Labels.Select(label => labelIds[label]).Order()]))
-            .ToArray();
+        var labelIds = TrackItem.IndexLabels(card.Labels);
+        var tracks = TrackItem.From(built, labelIds);
         int[]? trainTruth = card.MultiLabel ? null : [.. split.Train.Select(entry => labelIds[entry.Labels[0]])];
-        var description = $"{part.ToString().ToLowerInvariant()} part{(fold is { } f ? $" of fold {f}" : string.Empty)}: {tracks.Length} tracks";
+        var description = $"{part.ToString().ToLowerInvariant()} part{(fold is { } f ? $" of fold {f}" : string.Empty)}: {tracks.Count} tracks";
         return new EvaluationTracks(tracks, trainTruth, description, [.. built.Where(result => result.Features is null)]);
     }
 }

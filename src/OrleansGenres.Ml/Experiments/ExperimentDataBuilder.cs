@@ -54,15 +54,9 @@ public static class ExperimentDataBuilder
         var built = await cache.BuildAsync(used, version.ContentHashOf,
             progress: progress is null ? null : new Progress<int>(done => progress.Report((done, total))),
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        var features = built.Where(result => result.Features is not null).ToDictionary(result => result.Entry.RelativePath, result => result.Features!, StringComparer.Ordinal);
-        var labelIds = selected.Labels.Select((label, i) => (label, i)).ToDictionary(pair => pair.label, pair => pair.i, StringComparer.Ordinal);
-
-        IReadOnlyList<TrackItem> Items(IReadOnlyList<DatasetEntry> entries) =>
-        [
-            .. entries
-                .Where(entry => features.ContainsKey(entry.RelativePath))
-                .Select(entry => new TrackItem(entry, features[entry.RelativePath], [.. entry.Labels.Select(label => labelIds[label]).Order()])),
-        ];
+        var byPath = built.ToDictionary(result => result.Entry.RelativePath, StringComparer.Ordinal);
+        var labelIds = TrackItem.IndexLabels(selected.Labels);
+        IReadOnlyList<TrackItem> Items(IReadOnlyList<DatasetEntry> entries) => TrackItem.From(entries.Select(entry => byPath[entry.RelativePath]), labelIds);
 
         var data = new ExperimentData(
             Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataset.Root))),

@@ -56,21 +56,7 @@ public sealed class TrackPredictor : IDisposable
     }
 
     /// <summary>Logits [rows, Classes] → probabilities, in place.</summary>
-    public void ToProbabilities(Span<float> logits, int rows)
-    {
-        for (var i = 0; i < rows; i++)
-        {
-            var row = logits.Slice(i * Classes, Classes);
-            if (Card.MultiLabel)
-            {
-                TensorPrimitives.Sigmoid(row, row);
-            }
-            else
-            {
-                TensorPrimitives.SoftMax(row, row);
-            }
-        }
-    }
+    public void ToProbabilities(Span<float> logits, int rows) => ScoreActivation.Apply(logits, rows, Classes, Card.MultiLabel);
 
     /// <summary>One score per label from per-window probabilities [windows, classes].</summary>
     public static float[] Aggregate(ReadOnlySpan<float> probabilities, int windows, int classes, Aggregation aggregation)

@@ -90,27 +90,18 @@ public sealed class EpochBatches(IReadOnlyList<TrackItem> tracks, int classes, b
         var first = tracks[pool[start].Track].Features;
         var perWindow = first.NMels * first.Frames;
         var inputs = ArrayPool<float>.Shared.Rent(count * perWindow);
-        var targetLength = multiLabel ? count * classes : count;
+        var targetLength = TrainingTargets.Length(count, classes, multiLabel);
         var targets = ArrayPool<float>.Shared.Rent(targetLength);
         Array.Clear(targets, 0, targetLength);
+        var labelIds = new IReadOnlyList<int>[count];
         for (var i = 0; i < count; i++)
         {
             var (windows, window, track) = pool[start + i];
             windows.AsSpan(window * perWindow, perWindow).CopyTo(inputs.AsSpan(i * perWindow));
-            var labels = tracks[track].LabelIds;
-            if (multiLabel)
-            {
-                foreach (var id in labels)
-                {
-                    targets[(i * classes) + id] = 1f;
-                }
-            }
-            else
-            {
-                targets[i] = labels[0];
-            }
+            labelIds[i] = tracks[track].LabelIds;
+            TrainingTargets.Write(targets, i, labelIds[i], classes, multiLabel);
         }
 
-        return new TrainingBatch(inputs, count * perWindow, targets, targetLength, count);
+        return new TrainingBatch(inputs, count * perWindow, targets, targetLength, labelIds);
     }
 }

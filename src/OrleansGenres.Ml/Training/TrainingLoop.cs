@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using Microsoft.Extensions.Logging;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Features;
@@ -119,32 +118,11 @@ public sealed class TrainingLoop(
     {
         var output = logits.AsSpan(0, batch.Count * Classes);
         var loss = trainer.Step(batch.Inputs, batch.Count, frames, batch.Targets, output);
+        ScoreActivation.Apply(output, batch.Count, Classes, data.MultiLabel);
         var metric = 0.0;
         for (var i = 0; i < batch.Count; i++)
         {
-            var row = output.Slice(i * Classes, Classes);
-            IReadOnlyList<int> truth;
-            if (data.MultiLabel)
-            {
-                TensorPrimitives.Sigmoid(row, row);
-                var targets = batch.Targets.Slice(i * Classes, Classes);
-                var ids = new List<int>();
-                for (var c = 0; c < Classes; c++)
-                {
-                    if (targets[c] > 0.5f)
-                    {
-                        ids.Add(c);
-                    }
-                }
-
-                truth = ids;
-            }
-            else
-            {
-                truth = [(int)batch.Targets[i]];
-            }
-
-            metric += TrackMetric.Of(row, truth, data.MultiLabel, _ => config.Prediction.Threshold);
+            metric += TrackMetric.Of(output.Slice(i * Classes, Classes), batch.LabelIds[i], data.MultiLabel, _ => config.Prediction.Threshold);
         }
 
         return (loss, metric);
@@ -161,40 +139,20 @@ public sealed class TrainingLoop(
         long windows = 0;
         foreach (var batch in TrackWindowBatches.Create(tracks, EvaluationBatchSize, cancellationToken))
         {
-            var targetLength = data.MultiLabel ? batch.Count * Classes : batch.Count;
+            var targetLength = TrainingTargets.Length(batch.Count, Classes, data.MultiLabel);
             Array.Clear(targets, 0, targetLength);
             for (var i = 0; i < batch.Count; i++)
             {
-                var labels = tracks[batch.Owners[i]].LabelIds;
-                if (data.MultiLabel)
-                {
-                    foreach (var id in labels)
-                    {
-                        targets[(i * Classes) + id] = 1f;
-                    }
-                }
-                else
-                {
-                    targets[i] = labels[0];
-                }
+                TrainingTargets.Write(targets, i, tracks[batch.Owners[i]].LabelIds, Classes, data.MultiLabel);
             }
 
             var output = logits.AsSpan(0, batch.Count * Classes);
             lossSum += trainer.Evaluate(batch.Features, batch.Count, batch.Frames, targets.AsSpan(0, targetLength), output) * batch.Count;
             windows += batch.Count;
+            ScoreActivation.Apply(output, batch.Count, Classes, data.MultiLabel);
             for (var i = 0; i < batch.Count; i++)
             {
-                var row = output.Slice(i * Classes, Classes);
-                if (data.MultiLabel)
-                {
-                    TensorPrimitives.Sigmoid(row, row);
-                }
-                else
-                {
-                    TensorPrimitives.SoftMax(row, row);
-                }
-
-                accumulator.Add(batch.Owners[i], row);
+                accumulator.Add(batch.Owners[i], output.Slice(i * Classes, Classes));
             }
         }
 
