@@ -177,6 +177,11 @@ public sealed record ExperimentConfig
             errors.Add("training.specAugment counts and widths must not be negative");
         }
 
+        if (t.Mixup is < 0 or > 10)
+        {
+            errors.Add("training.mixup (Beta alpha) must be in [0, 10]");
+        }
+
         if (Prediction.Threshold is <= 0 or >= 1)
         {
             errors.Add("prediction.threshold must be in (0, 1)");

@@ -41,6 +41,9 @@ public sealed record TrainingSettings
         TimeMaskWidth = 16,
     };
 
+    /// <summary>Mixup α: every training batch mixed with λ ~ Beta(α, α) (0 = off; 0.2-0.4 is usual).</summary>
+    public double Mixup { get; init; }
+
     public double FocalGammaPositive { get; init; }
 
     public double FocalGammaNegative { get; init; } = 4.0;

@@ -36,7 +36,7 @@ public sealed class TrainingLoop(
         Directory.CreateDirectory(checkpointDirectory);
         var state = await StartOrResumeAsync(resume, cancellationToken).ConfigureAwait(false);
         var settings = config.Training;
-        var batches = new EpochBatches(data.Train, Classes, data.MultiLabel, settings.BatchSize, config.Data.MaxWindowsPerTrack, settings.Seed);
+        var batches = new EpochBatches(data.Train, Classes, data.MultiLabel, settings.BatchSize, config.Data.MaxWindowsPerTrack, settings.Seed, settings.Mixup);
         var windowsPerEpoch = batches.WindowCount;
         var frames = data.Train[0].Features.Frames;
         var clock = Stopwatch.StartNew();

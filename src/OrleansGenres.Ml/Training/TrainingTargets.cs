@@ -6,12 +6,15 @@ namespace OrleansGenres.Ml.Training;
 /// </summary>
 public static class TrainingTargets
 {
-    public static int Length(int items, int classes, bool multiLabel) => multiLabel ? items * classes : items;
+    public static int Length(int items, int classes, bool rows) => rows ? items * classes : items;
 
-    /// <summary>Writes item <paramref name="item"/>'s targets; a multi-label row must be zeroed beforehand.</summary>
-    public static void Write(Span<float> targets, int item, IReadOnlyList<int> labelIds, int classes, bool multiLabel)
+    /// <summary>
+    /// Writes item <paramref name="item"/>'s targets: a class id, or (<paramref name="rows"/>: multi-label, or
+    /// single-label to be mixed up) a row with 1 at each label; rows must be zeroed beforehand.
+    /// </summary>
+    public static void Write(Span<float> targets, int item, IReadOnlyList<int> labelIds, int classes, bool rows)
     {
-        if (!multiLabel)
+        if (!rows)
         {
             targets[item] = labelIds[0];
             return;

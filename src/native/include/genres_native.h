@@ -164,7 +164,8 @@ typedef struct gn_trainer gn_trainer;
 /* The trainer borrows the model: the model must outlive it. */
 GN_API int32_t gn_trainer_create(gn_model* model, const gn_trainer_options* options, gn_trainer** out);
 GN_API void gn_trainer_destroy(gn_trainer* trainer);
-/* One optimisation step on a batch; targets: [batch] class indices (cross-entropy) or [batch, classes].
+/* One optimisation step on a batch; targets: [batch] class indices (cross-entropy), or [batch, classes]
+ * (0/1 for multi-label losses; a probability row per item for cross-entropy, e.g. mixed-up batches).
  * When logits is not null the training-mode logits [batch, classes] are copied out (for training metrics). */
 GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
                                const float* targets, int64_t target_count, double* loss, float* logits,

@@ -17,6 +17,8 @@ torch::Tensor asymmetric_focal_loss(const torch::Tensor& logits, const torch::Te
 torch::Tensor compute_loss(const LossSettings& settings, const torch::Tensor& logits, const torch::Tensor& targets) {
   switch (settings.kind) {
     case GN_LOSS_CROSS_ENTROPY:
+      // Class ids, or a probability row per item (mixed-up batches): -sum(t * log_softmax) averaged over items.
+      if (targets.dim() == 2) return -(targets * torch::log_softmax(logits, 1)).sum(1).mean();
       return torch::nn::functional::cross_entropy(logits, targets);
     case GN_LOSS_BCE: {
       auto options = torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions();

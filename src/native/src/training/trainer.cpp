@@ -62,11 +62,13 @@ Trainer::Trainer(gn_model& model, const gn_trainer_options& options)
 
 torch::Tensor Trainer::targets(const float* data, int64_t batch, int64_t count) const {
   const auto borrowed = torch::from_blob(const_cast<float*>(data), {count}, torch::kFloat32);
-  if (loss_.kind == GN_LOSS_CROSS_ENTROPY) {
-    require(count == batch, "cross-entropy takes one class index per item");
+  if (loss_.kind == GN_LOSS_CROSS_ENTROPY && count == batch) {
     return borrowed.to(torch::kLong).to(model_.device);
   }
-  require(count == batch * model_.options.classes, "multi-label targets must be [batch, classes]");
+  require(count == batch * model_.options.classes,
+          loss_.kind == GN_LOSS_CROSS_ENTROPY
+              ? "cross-entropy takes one class index per item or a probability row [batch, classes]"
+              : "multi-label targets must be [batch, classes]");
   return borrowed.view({batch, model_.options.classes}).to(model_.device);
 }
 

@@ -31,6 +31,45 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void Cross_entropy_takes_probability_rows_and_one_hot_rows_equal_class_ids()
+    {
+        var (inputs, labels) = SyntheticSpectrograms.Make(Batch, Classes, NMels, Frames, seed: 4);
+        using var model = TaggingModel.Create(new ModelOptions { Classes = Classes, NMels = NMels, Device = ComputeDevice.Cpu });
+        using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy });
+        var ids = labels.Select(label => (float)label).ToArray();
+        var oneHot = new float[Batch * Classes];
+        var mixed = new float[Batch * Classes];
+        for (var i = 0; i < Batch; i++)
+        {
+            oneHot[(i * Classes) + labels[i]] = 1;
+            mixed[(i * Classes) + labels[i]] += 0.7f;
+            mixed[(i * Classes) + ((labels[i] + 1) % Classes)] += 0.3f;
+        }
+
+        var logits = new float[Batch * Classes];
+        var byId = trainer.Evaluate(inputs, Batch, Frames, ids, logits);
+        var byRow = trainer.Evaluate(inputs, Batch, Frames, oneHot);
+        var byMix = trainer.Evaluate(inputs, Batch, Frames, mixed);
+
+        // Soft cross-entropy by hand: mean over items of -sum_c t_c log softmax(z)_c.
+        var expected = 0.0;
+        for (var i = 0; i < Batch; i++)
+        {
+            var row = logits.AsSpan(i * Classes, Classes);
+            var max = row.ToArray().Max();
+            var logSum = Math.Log(row.ToArray().Sum(z => Math.Exp(z - max))) + max;
+            for (var c = 0; c < Classes; c++)
+            {
+                expected -= mixed[(i * Classes) + c] * (row[c] - logSum);
+            }
+        }
+
+        Assert.Equal(byId, byRow, 5);
+        Assert.Equal(expected / Batch, byMix, 4);
+        Assert.Throws<Native.NativeException>(() => trainer.Evaluate(inputs, Batch, Frames, new float[Batch + 1]));
+    }
+
+    [Fact]
     public void Plateau_schedule_halves_the_rate_after_patience_runs_out()
     {
         using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = 16, Device = ComputeDevice.Cpu });

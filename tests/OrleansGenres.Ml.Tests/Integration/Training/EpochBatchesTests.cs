@@ -29,6 +29,48 @@ public sealed class EpochBatchesTests(ToneDatasetFixture tones) : IClassFixture<
     }
 
     [Fact]
+    public async Task Mixup_blends_the_same_batches_pairwise_with_one_lambda_and_matching_target_rows()
+    {
+        var tracks = await TracksAsync();
+        var plain = await ReadAsync(new EpochBatches(tracks, 3, false, 8, null, seed: 5), epoch: 1);
+        var mixed = await ReadAsync(new EpochBatches(tracks, 3, false, 8, null, seed: 5, mixupAlpha: 0.4), epoch: 1);
+        var again = await ReadAsync(new EpochBatches(tracks, 3, false, 8, null, seed: 5, mixupAlpha: 0.4), epoch: 1);
+
+        Assert.Equal(mixed, again); // seeded: the same mixes every time
+        Assert.Equal(plain.Count, mixed.Count);
+        for (var b = 0; b < plain.Count; b++)
+        {
+            var (source, blend) = (plain[b], mixed[b]);
+            Assert.Equal(source.Count * 3, blend.Targets.Count); // probability rows, not class ids
+            var ownShares = new List<double>();
+            for (var i = 0; i < source.Count; i++)
+            {
+                var row = blend.Targets.Skip(i * 3).Take(3).ToArray();
+                Assert.Equal(1.0, row.Sum(), 5);
+                Assert.True(row.Count(v => v > 0) <= 2);
+                ownShares.Add(Math.Round(row[(int)source.Targets[i]], 4));
+            }
+
+            // One λ per batch: an item's own class holds λ, or 1 when its partner shares the class.
+            var shares = ownShares.Where(share => share < 0.9999).Distinct().ToArray();
+            Assert.True(shares.Length <= 1, $"batch {b}: own-class shares {string.Join(", ", ownShares)}");
+            if (shares.Length == 1)
+            {
+                // Mixed inputs are λ·own + (1 − λ)·partner, partner from the same (unmixed) batch: the fingerprint is
+                // linear, so each mixed fingerprint is such a blend of two of the batch's own fingerprints.
+                var lambda = shares[0];
+                foreach (var fingerprint in blend.Fingerprints)
+                {
+                    Assert.Contains(source.Fingerprints.SelectMany(own => source.Fingerprints.Select(partner => (own, partner))),
+                        pair => Math.Abs((lambda * pair.own) + ((1 - lambda) * pair.partner) - fingerprint) <= 1e-3 * Math.Max(1, Math.Abs(fingerprint)));
+                }
+            }
+        }
+
+        Assert.Throws<ExperimentConfigException>(() => ExperimentConfig.Parse("""{ "name": "m", "training": { "mixup": -1 } }""", "m"));
+    }
+
+    [Fact]
     public async Task A_cap_on_windows_per_track_trains_on_that_many_of_each()
     {
         var tracks = await TracksAsync();

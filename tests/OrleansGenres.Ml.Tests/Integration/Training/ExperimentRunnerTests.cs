@@ -52,6 +52,18 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
         Assert.Equal(4, prediction.Windows.Count);
     }
 
+    [Fact]
+    public async Task Training_on_mixed_up_batches_still_learns_the_classes()
+    {
+        var dataset = await DatasetLoader.LoadAsync(tones.SingleLabelManifest);
+        var tiny = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("mixup", epochs: 6), "test");
+        var config = tiny with { Training = tiny.Training with { Mixup = 0.4 } };
+
+        var outcome = await Runner.RunAsync(dataset, config, tones.NewFolder("mixup"));
+
+        Assert.True(outcome.TestReport!.Accuracy >= 0.9, $"test accuracy {outcome.TestReport.Accuracy}");
+    }
+
     [Theory]
     [InlineData("bce")]
     [InlineData("asymmetricFocal")]
