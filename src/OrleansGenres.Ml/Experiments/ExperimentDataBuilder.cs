@@ -10,6 +10,15 @@ namespace OrleansGenres.Ml.Experiments;
 /// </summary>
 public static class ExperimentDataBuilder
 {
+    /// <summary>The dataset restricted to the config's classes (no I/O): what the experiment's labels will be.</summary>
+    public static Dataset Select(Dataset dataset, ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(config);
+        var selection = config.Data.TopK is { } k ? ClassSelection.Top(k) : config.Data.Labels is { } labels ? ClassSelection.Only(labels) : ClassSelection.All;
+        return selection.Apply(dataset);
+    }
+
     public static async Task<ExperimentData> BuildAsync(
         Dataset dataset,
         ExperimentConfig config,
@@ -21,8 +30,7 @@ public static class ExperimentDataBuilder
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(cache);
-        var selection = config.Data.TopK is { } k ? ClassSelection.Top(k) : config.Data.Labels is { } labels ? ClassSelection.Only(labels) : ClassSelection.All;
-        var selected = selection.Apply(dataset);
+        var selected = Select(dataset, config);
         if (selected.Labels.Count < 2)
         {
             throw new DatasetException(new DatasetProblem(dataset.Source, null, "an experiment needs at least two classes"));

@@ -38,6 +38,8 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             throw new ArgumentException($"{config.Name} is a sweep; run each variant (ExpandVariants) instead");
         }
 
+        // A loss that cannot fit the data fails now, not after minutes of feature extraction.
+        var loss = LossFor(config, ExperimentDataBuilder.Select(dataset, config).IsMultiLabel);
         var cache = new FeatureCache(cacheRoot, config.FrontEnd.ToFrontEnd(), decoder);
         var data = await ExperimentDataBuilder.BuildAsync(dataset, config, cache, testFold, featureProgress, cancellationToken).ConfigureAwait(false);
         foreach (var failure in data.Failures)
@@ -52,17 +54,6 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         using var nativeThread = new NativeThread();
         var modelOptions = config.ToModelOptions(data.Labels.Count, cache.FrontEnd.Mel.NMels);
         var model = await nativeThread.RunAsync(() => TaggingModel.Create(modelOptions), cancellationToken).ConfigureAwait(false);
-        var loss = config.Training.LossFor(data.MultiLabel);
-        if (loss != LossKind.CrossEntropy && !data.MultiLabel)
-        {
-            throw new ArgumentException($"{config.Name}: loss {loss} is for multi-label data; this dataset is single-label");
-        }
-
-        if (loss == LossKind.CrossEntropy && data.MultiLabel)
-        {
-            throw new ArgumentException($"{config.Name}: cross-entropy needs single-label data; this dataset is multi-label (use bce or asymmetricFocal)");
-        }
-
         var weights = config.Training.ClassWeights && loss == LossKind.Bce ? data.PositiveWeights() : null;
         using var predictor = new TrackPredictor(PlaceholderCard(config, data, modelOptions), model);
         TrainingState state;
@@ -107,6 +98,22 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         await File.WriteAllTextAsync(Path.Combine(outDirectory, ModelCardMarkdown.FileName), ModelCardMarkdown.Render(card, report), cancellationToken).ConfigureAwait(false);
 
         return new ExperimentOutcome(outDirectory, card, report, predictions, state, data);
+    }
+
+    private static LossKind LossFor(ExperimentConfig config, bool multiLabel)
+    {
+        var loss = config.Training.LossFor(multiLabel);
+        if (loss != LossKind.CrossEntropy && !multiLabel)
+        {
+            throw new ArgumentException($"{config.Name}: loss {loss} is for multi-label data; this dataset is single-label");
+        }
+
+        if (loss == LossKind.CrossEntropy && multiLabel)
+        {
+            throw new ArgumentException($"{config.Name}: cross-entropy needs single-label data; this dataset is multi-label (use bce or asymmetricFocal)");
+        }
+
+        return loss;
     }
 
     private static ModelCard PlaceholderCard(ExperimentConfig config, ExperimentData data, ModelOptions modelOptions) => new()

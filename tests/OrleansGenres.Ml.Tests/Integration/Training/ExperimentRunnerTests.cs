@@ -53,6 +53,20 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
     }
 
     [Fact]
+    public async Task A_loss_that_does_not_fit_the_labels_is_refused_before_any_work()
+    {
+        var dataset = await DatasetLoader.LoadAsync(tones.SingleLabelManifest);
+        var config = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("wrong-loss", loss: "bce"), "test");
+        var cache = tones.NewFolder("untouched-cache");
+        var runner = new ExperimentRunner(cache, new FfmpegDecoder(), NullLogger.Instance);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync(dataset, config, tones.NewFolder("wrong")));
+
+        Assert.Contains("single-label", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cache));
+    }
+
+    [Fact]
     public async Task Training_on_mixed_up_batches_still_learns_the_classes()
     {
         var dataset = await DatasetLoader.LoadAsync(tones.SingleLabelManifest);
