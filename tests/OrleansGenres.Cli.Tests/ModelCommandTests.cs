@@ -84,6 +84,30 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Cross_validation_trains_one_model_per_fold_and_summarises_them()
+    {
+        var folded = ToneDataset.SingleLabel(_directory.File("folded"), perClass: 12, folds: 3);
+        var config = WriteConfig("tones-cv", ToneDataset.TinyConfigJson("tones-cv"));
+        var output = _directory.File("cv");
+
+        var run = await GenresProcess.RunAsync("train", "--dataset", folded, "--config", config, "--out", output, "--cache", _cache, "--cross-validate");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("3-fold cross-validation", run.Stdout, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "cross-validation.json")));
+        Assert.Equal([1, 2, 3], summary.RootElement.GetProperty("folds").EnumerateArray().Select(f => f.GetInt32()));
+        var perFold = summary.RootElement.GetProperty("perFold").EnumerateArray().Select(f => f.GetProperty("accuracy").GetDouble()).ToArray();
+        Assert.Equal(perFold.Average(), summary.RootElement.GetProperty("mean").GetProperty("accuracy").GetDouble(), 10);
+        Assert.True(perFold.Average() >= 0.8, $"mean accuracy {perFold.Average()}"); // chance: 1/3
+        foreach (var fold in new[] { 1, 2, 3 })
+        {
+            using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, $"fold-{fold}", "model.json")));
+            Assert.Equal(fold, card.RootElement.GetProperty("dataset").GetProperty("testFold").GetInt32());
+            Assert.Equal(12, card.RootElement.GetProperty("dataset").GetProperty("testTracks").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task A_killed_training_process_resumes_to_the_same_weights_as_an_uninterrupted_run()
     {
         var config = WriteConfig("tones-kill", ToneDataset.TinyConfigJson("tones-kill", epochs: 30));

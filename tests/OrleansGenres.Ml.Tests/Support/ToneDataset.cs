@@ -10,20 +10,23 @@ namespace OrleansGenres.Ml.Tests.Support;
 /// </summary>
 public static class ToneDataset
 {
-    /// <summary>Single-label: "low" (200-320 Hz), "high" (1400-2000 Hz), "noise"; <paramref name="perClass"/> files each, a quarter test.</summary>
-    public static string SingleLabel(string directory, int perClass = 16, double seconds = 1.0)
+    /// <summary>
+    /// Single-label: "low" (200-320 Hz), "high" (1400-2000 Hz), "noise"; <paramref name="perClass"/> files each, a
+    /// quarter test — or, with <paramref name="folds"/>, a fold column (1..folds) instead of the split column.
+    /// </summary>
+    public static string SingleLabel(string directory, int perClass = 16, double seconds = 1.0, int folds = 0)
     {
         var rows = new List<string>();
         for (var i = 0; i < perClass; i++)
         {
-            var split = i % 4 == 0 ? "test" : "train";
+            var split = folds > 0 ? ((i % folds) + 1).ToString(CultureInfo.InvariantCulture) : i % 4 == 0 ? "test" : "train";
             var level = 0.3 + (0.05 * (i % 5));
             rows.Add(Make(directory, $"low/low-{i:D2}.wav", $"{level}*sin(2*PI*{200 + (i * 7)}*t)", seconds, "low", split));
             rows.Add(Make(directory, $"high/high-{i:D2}.wav", $"{level}*sin(2*PI*{1400 + (i * 37)}*t)", seconds, "high", split));
             rows.Add(Make(directory, $"noise/noise-{i:D2}.wav", $"{level}*(random({i})*2-1)", seconds, "noise", split));
         }
 
-        return WriteManifest(directory, rows);
+        return WriteManifest(directory, rows, folds > 0 ? "fold" : "split");
     }
 
     /// <summary>Multi-label: "low", "high" or both at once (labels "high;low").</summary>
@@ -50,10 +53,10 @@ public static class ToneDataset
         return $"{relativePath},{labels},{split}";
     }
 
-    private static string WriteManifest(string directory, List<string> rows)
+    private static string WriteManifest(string directory, List<string> rows, string partColumn = "split")
     {
         var manifest = Path.Combine(directory, "manifest.csv");
-        File.WriteAllText(manifest, "path,labels,split\n" + string.Join('\n', rows) + "\n", Encoding.UTF8);
+        File.WriteAllText(manifest, $"path,labels,{partColumn}\n" + string.Join('\n', rows) + "\n", Encoding.UTF8);
         return manifest;
     }
 
