@@ -76,6 +76,7 @@ public sealed record EvaluationReport
     {
         ArgumentNullException.ThrowIfNull(predictions);
         var n = predictions.Count;
+        BootstrapInterval Interval(Func<int[], double> statistic) => Bootstrap.Interval(n, statistic, resamples, seed: seed);
         var groups = extraColumns is null ? [] : GroupAccuracy.Find(predictions, extraColumns);
         if (!predictions.MultiLabel)
         {
@@ -83,10 +84,10 @@ public sealed record EvaluationReport
             var metrics = SingleLabelMetrics.Compute(truth, predicted, labels);
             var intervals = new Dictionary<string, BootstrapInterval>
             {
-                ["accuracy"] = Bootstrap.Interval(n, idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Accuracy, resamples, seed: seed),
-                ["balancedAccuracy"] = Bootstrap.Interval(n, idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).BalancedAccuracy, resamples, seed: seed),
-                ["f1Macro"] = Bootstrap.Interval(n, idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Macro.F1, resamples, seed: seed),
-                ["f1Weighted"] = Bootstrap.Interval(n, idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Weighted.F1, resamples, seed: seed),
+                ["accuracy"] = Interval(idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Accuracy),
+                ["balancedAccuracy"] = Interval(idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).BalancedAccuracy),
+                ["f1Macro"] = Interval(idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Macro.F1),
+                ["f1Weighted"] = Interval(idx => SingleLabelMetrics.Compute(truth, predicted, labels, idx).Weighted.F1),
             };
             Dictionary<string, double>? baselines = null;
             var text = metrics.Report();
@@ -128,9 +129,9 @@ public sealed record EvaluationReport
         var multi = MultiLabelMetrics.Compute(truthMatrix, assigned, names);
         var multiIntervals = new Dictionary<string, BootstrapInterval>
         {
-            ["f1Samples"] = Bootstrap.Interval(n, idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Samples.F1, resamples, seed: seed),
-            ["f1Macro"] = Bootstrap.Interval(n, idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Macro.F1, resamples, seed: seed),
-            ["f1Micro"] = Bootstrap.Interval(n, idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Micro.F1, resamples, seed: seed),
+            ["f1Samples"] = Interval(idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Samples.F1),
+            ["f1Macro"] = Interval(idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Macro.F1),
+            ["f1Micro"] = Interval(idx => MultiLabelMetrics.Compute(truthMatrix, assigned, names, idx).Micro.F1),
         };
         var balanced = multi.PerClass.Average(c =>
         {
