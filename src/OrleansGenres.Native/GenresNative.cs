@@ -9,9 +9,13 @@ public static class GenresNative
     /// <summary>Must equal GN_ABI_VERSION in genres_native.h.</summary>
     public const int AbiVersion = 2;
 
-    /// <summary>Loads the library and checks its ABI version; throws a <see cref="NativeException"/> that says what to do.</summary>
+    /// <summary>
+    /// Loads the library and checks its ABI version; throws a <see cref="NativeException"/> that says what to do.
+    /// Every native object is created after this call, so it is the one gate before libtorch loads.
+    /// </summary>
     public static void EnsureCompatible()
     {
+        NativeEnvironment.Prepare();
         int loaded;
         try
         {

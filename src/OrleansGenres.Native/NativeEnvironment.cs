@@ -7,8 +7,8 @@ namespace OrleansGenres.Native;
 /// OpenMP, whose idle threads spin by default: with two libtorch processes on one machine (two workers, a test
 /// run beside a training run) the spinning threads starve each other — measured 11 instead of 400 windows/s for a
 /// small model. <c>OMP_WAIT_POLICY=PASSIVE</c> makes idle threads sleep. libgomp reads it once, when it is loaded
-/// (the first call into genres_native), so every assembly that calls the bridge runs <see cref="Prepare"/> from its
-/// module initializer. A value the user set is kept.
+/// (the first call into genres_native), so <see cref="GenresNative.EnsureCompatible"/> — which every native object's
+/// factory calls before anything else — runs <see cref="Prepare"/> first. A value the user set is kept.
 /// </summary>
 public static partial class NativeEnvironment
 {
