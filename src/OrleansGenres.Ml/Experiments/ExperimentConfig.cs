@@ -147,6 +147,11 @@ public sealed record ExperimentConfig
         }
 
         var t = Training;
+        if (t.ClassWeights && t.Loss == LossChoice.AsymmetricFocal)
+        {
+            errors.Add("training.classWeights applies to cross-entropy and BCE, not to the asymmetric focal loss");
+        }
+
         if (t.LearningRate is <= 0 or > 1)
         {
             errors.Add("training.learningRate must be in (0, 1]");
@@ -201,7 +206,7 @@ public sealed record ExperimentConfig
         Seed = Training.Seed,
     };
 
-    public TrainerOptions ToTrainerOptions(LossKind loss, IReadOnlyList<float>? positiveWeights) => new()
+    public TrainerOptions ToTrainerOptions(LossKind loss, IReadOnlyList<float>? classWeights) => new()
     {
         Loss = loss,
         Optimizer = Training.Optimizer,
@@ -216,7 +221,7 @@ public sealed record ExperimentConfig
         FocalGammaPositive = Training.FocalGammaPositive,
         FocalGammaNegative = Training.FocalGammaNegative,
         FocalClip = Training.FocalClip,
-        PositiveWeights = positiveWeights,
+        ClassWeights = classWeights,
         SpecAugment = Training.SpecAugment,
         Seed = Training.Seed,
     };

@@ -19,6 +19,21 @@ public sealed record ExperimentData(
     int? TestFold,
     IReadOnlyList<FeatureBuildResult> Failures)
 {
+    /// <summary>
+    /// Cross-entropy class weights, "balanced" as in scikit-learn: training tracks / (classes × tracks of the class),
+    /// so every class carries the same total weight (1 where a class has no training track).
+    /// </summary>
+    public float[] BalancedClassWeights()
+    {
+        var counts = new int[Labels.Count];
+        foreach (var track in Train)
+        {
+            counts[track.LabelIds[0]]++;
+        }
+
+        return [.. counts.Select(n => n == 0 ? 1f : (float)Train.Count / (Labels.Count * n))];
+    }
+
     /// <summary>BCE positive weights: negatives / positives per class over the training tracks (1 where a class has none).</summary>
     public float[] PositiveWeights()
     {

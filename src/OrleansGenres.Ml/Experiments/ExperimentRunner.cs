@@ -54,7 +54,10 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         using var nativeThread = new NativeThread();
         var modelOptions = config.ToModelOptions(data.Labels.Count, cache.FrontEnd.Mel.NMels);
         var model = await nativeThread.RunAsync(() => TaggingModel.Create(modelOptions), cancellationToken).ConfigureAwait(false);
-        var weights = config.Training.ClassWeights && loss == LossKind.Bce ? data.PositiveWeights() : null;
+        var weights = !config.Training.ClassWeights ? null
+            : loss == LossKind.Bce ? data.PositiveWeights()
+            : loss == LossKind.CrossEntropy ? data.BalancedClassWeights()
+            : null;
         using var predictor = new TrackPredictor(PlaceholderCard(config, data, modelOptions), model);
         TrainingState state;
         using (var trainer = await nativeThread.RunAsync(() => ModelTrainer.Create(model, config.ToTrainerOptions(loss, weights)), cancellationToken).ConfigureAwait(false))

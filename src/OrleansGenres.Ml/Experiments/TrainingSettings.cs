@@ -7,7 +7,10 @@ public sealed record TrainingSettings
 {
     public LossChoice Loss { get; init; } = LossChoice.Auto;
 
-    /// <summary>BCE: weight each class's positives by negatives/positives of the training tracks.</summary>
+    /// <summary>
+    /// Weight classes by their training frequency: BCE weighs each class's positives by negatives/positives;
+    /// cross-entropy weighs each class by tracks / (classes × its tracks) — the alternative to undersampling.
+    /// </summary>
     public bool ClassWeights { get; init; }
 
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;

@@ -25,8 +25,8 @@ public sealed class ModelTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var weights = options.PositiveWeights?.ToArray();
-        fixed (float* positiveWeights = weights)
+        var weights = options.ClassWeights?.ToArray();
+        fixed (float* classWeights = weights)
         {
             var native = new TrainerNativeMethods.TrainerOptionsNative
             {
@@ -47,8 +47,8 @@ public sealed class ModelTrainer : IDisposable
                 FocalGammaPositive = options.FocalGammaPositive,
                 FocalGammaNegative = options.FocalGammaNegative,
                 FocalClip = options.FocalClip,
-                PositiveWeights = positiveWeights,
-                PositiveWeightCount = weights?.Length ?? 0,
+                ClassWeights = classWeights,
+                ClassWeightCount = weights?.Length ?? 0,
                 Seed = options.Seed,
             };
             NativeCall.Check(TrainerNativeMethods.Create(model.Handle, native, out var handle));

@@ -53,8 +53,8 @@ internal static unsafe partial class TrainerNativeMethods
         public double FocalGammaPositive;
         public double FocalGammaNegative;
         public double FocalClip;
-        public float* PositiveWeights;
-        public long PositiveWeightCount;
+        public float* ClassWeights;
+        public long ClassWeightCount;
         public long Seed;
     }
 }

@@ -31,8 +31,11 @@ public sealed record TrainerOptions
 
     public double FocalClip { get; init; } = 0.05;
 
-    /// <summary>BCE: one weight per class for positives (e.g. negatives/positives), or null.</summary>
-    public IReadOnlyList<float>? PositiveWeights { get; init; }
+    /// <summary>
+    /// One weight per class, or null. BCE: the weight of each class's positives (e.g. negatives/positives);
+    /// cross-entropy: the weight of each class in a weighted mean over items (e.g. inverse frequency).
+    /// </summary>
+    public IReadOnlyList<float>? ClassWeights { get; init; }
 
     public SpecAugmentOptions SpecAugment { get; init; } = new();
 

@@ -154,8 +154,9 @@ typedef struct gn_trainer_options {
   double focal_gamma_positive;
   double focal_gamma_negative;
   double focal_clip;          /* probability margin on negatives */
-  const float* positive_weights; /* BCE: one per class, copied; null = none */
-  int64_t positive_weight_count;
+  const float* class_weights;  /* one per class, copied; null = none. BCE: weight of positives;
+                                 cross-entropy: weight of each class (weighted mean over items) */
+  int64_t class_weight_count;
   int64_t seed;               /* dropout and SpecAugment randomness */
 } gn_trainer_options;
 

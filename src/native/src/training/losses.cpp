@@ -14,15 +14,27 @@ torch::Tensor asymmetric_focal_loss(const torch::Tensor& logits, const torch::Te
   return -(positive + negative).sum(1).mean();
 }
 
+torch::Tensor cross_entropy(const torch::Tensor& logits, const torch::Tensor& targets, const torch::Tensor& class_weights) {
+  if (targets.dim() == 1) {
+    auto options = torch::nn::functional::CrossEntropyFuncOptions();
+    if (class_weights.defined()) options.weight(class_weights);
+    return torch::nn::functional::cross_entropy(logits, targets, options);
+  }
+  // A probability row per item (mixed-up batches): -sum(t * log_softmax) per item. With class weights an item
+  // weighs sum(t * w) and the mean is weighted, which is exactly torch's weighted mean when rows are one-hot.
+  const auto per_item = -(targets * torch::log_softmax(logits, 1)).sum(1);
+  if (!class_weights.defined()) return per_item.mean();
+  const auto item_weights = (targets * class_weights).sum(1);
+  return (per_item * item_weights).sum() / item_weights.sum();
+}
+
 torch::Tensor compute_loss(const LossSettings& settings, const torch::Tensor& logits, const torch::Tensor& targets) {
   switch (settings.kind) {
     case GN_LOSS_CROSS_ENTROPY:
-      // Class ids, or a probability row per item (mixed-up batches): -sum(t * log_softmax) averaged over items.
-      if (targets.dim() == 2) return -(targets * torch::log_softmax(logits, 1)).sum(1).mean();
-      return torch::nn::functional::cross_entropy(logits, targets);
+      return cross_entropy(logits, targets, settings.class_weights);
     case GN_LOSS_BCE: {
       auto options = torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions();
-      if (settings.positive_weights.defined()) options.pos_weight(settings.positive_weights);
+      if (settings.class_weights.defined()) options.pos_weight(settings.class_weights);
       return torch::nn::functional::binary_cross_entropy_with_logits(logits, targets, options);
     }
     case GN_LOSS_ASYMMETRIC_FOCAL:

@@ -42,11 +42,13 @@ Trainer::Trainer(gn_model& model, const gn_trainer_options& options)
   loss_.gamma_positive = options.focal_gamma_positive;
   loss_.gamma_negative = options.focal_gamma_negative;
   loss_.clip = options.focal_clip;
-  if (options.positive_weights != nullptr && options.positive_weight_count > 0) {
-    require(options.positive_weight_count == model.options.classes, "one positive weight per class is needed");
-    loss_.positive_weights = torch::from_blob(const_cast<float*>(options.positive_weights), {options.positive_weight_count},
-                                              torch::kFloat32).clone().to(model.device);
-    options_.positive_weights = nullptr;  // copied above; never keep the caller's pointer
+  if (options.class_weights != nullptr && options.class_weight_count > 0) {
+    require(options.class_weight_count == model.options.classes, "one class weight per class is needed");
+    require(options.loss != GN_LOSS_ASYMMETRIC_FOCAL, "the asymmetric focal loss takes no class weights");
+    loss_.class_weights = torch::from_blob(const_cast<float*>(options.class_weights), {options.class_weight_count},
+                                           torch::kFloat32).clone().to(model.device);
+    require((loss_.class_weights > 0).all().item<bool>(), "class weights must be positive");
+    options_.class_weights = nullptr;  // copied above; never keep the caller's pointer
   }
   augment_.freq_masks = options.freq_masks;
   augment_.freq_mask_width = options.freq_mask_width;

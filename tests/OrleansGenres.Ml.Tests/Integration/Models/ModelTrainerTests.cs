@@ -70,6 +70,58 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void Class_weighted_cross_entropy_is_the_weighted_mean_by_hand_for_ids_and_rows()
+    {
+        var (inputs, labels) = SyntheticSpectrograms.Make(Batch, Classes, NMels, Frames, seed: 5);
+        float[] weights = [0.5f, 2f, 1.25f];
+        using var model = TaggingModel.Create(new ModelOptions { Classes = Classes, NMels = NMels, Device = ComputeDevice.Cpu });
+        using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, ClassWeights = weights });
+        var ids = labels.Select(label => (float)label).ToArray();
+        var mixed = new float[Batch * Classes];
+        for (var i = 0; i < Batch; i++)
+        {
+            mixed[(i * Classes) + labels[i]] += 0.6f;
+            mixed[(i * Classes) + ((labels[i] + 2) % Classes)] += 0.4f;
+        }
+
+        var logits = new float[Batch * Classes];
+        var byId = trainer.Evaluate(inputs, Batch, Frames, ids, logits);
+        var byMix = trainer.Evaluate(inputs, Batch, Frames, mixed);
+
+        // By hand: item loss -sum_c t_c log softmax(z)_c, item weight sum_c t_c w_c, weighted mean over items.
+        double Expected(Func<int, int, double> target)
+        {
+            double sum = 0, weightSum = 0;
+            for (var i = 0; i < Batch; i++)
+            {
+                var row = logits.AsSpan(i * Classes, Classes).ToArray();
+                var logSum = Math.Log(row.Sum(z => Math.Exp(z - row.Max()))) + row.Max();
+                double loss = 0, weight = 0;
+                for (var c = 0; c < Classes; c++)
+                {
+                    loss -= target(i, c) * (row[c] - logSum);
+                    weight += target(i, c) * weights[c];
+                }
+
+                sum += weight * loss;
+                weightSum += weight;
+            }
+
+            return sum / weightSum;
+        }
+
+        Assert.Equal(Expected((i, c) => c == labels[i] ? 1 : 0), byId, 4);
+        Assert.Equal(Expected((i, c) => mixed[(i * Classes) + c]), byMix, 4);
+        using (var unweighted = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy }))
+        {
+            Assert.True(Math.Abs(unweighted.Evaluate(inputs, Batch, Frames, ids) - byId) > 1e-4, "the weights must change the loss");
+        }
+
+        Assert.Throws<Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.AsymmetricFocal, ClassWeights = weights }));
+        Assert.Throws<Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, ClassWeights = [1f, 0f, 1f] }));
+    }
+
+    [Fact]
     public void Plateau_schedule_halves_the_rate_after_patience_runs_out()
     {
         using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = 16, Device = ComputeDevice.Cpu });
@@ -121,7 +173,7 @@ public sealed class ModelTrainerTests
         }
 
         using var model = TaggingModel.Create(new ModelOptions { Classes = tags, NMels = NMels, Dropout = 0.1, Device = ComputeDevice.Cpu });
-        using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = loss, LearningRate = 3e-3, PositiveWeights = loss == LossKind.Bce ? [1f, 1f] : null });
+        using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = loss, LearningRate = 3e-3, ClassWeights = loss == LossKind.Bce ? [1f, 1f] : null });
         var first = trainer.Evaluate(inputs.AsSpan(64 * NMels * Frames), 32, Frames, targets.AsSpan(64 * tags));
         for (var epoch = 0; epoch < 6; epoch++)
         {
@@ -142,7 +194,7 @@ public sealed class ModelTrainerTests
     public void Positive_weights_must_match_the_class_count()
     {
         using var model = TaggingModel.Create(new ModelOptions { Classes = 3, NMels = 16, Device = ComputeDevice.Cpu });
-        Assert.Throws<OrleansGenres.Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.Bce, PositiveWeights = [1f] }));
+        Assert.Throws<OrleansGenres.Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.Bce, ClassWeights = [1f] }));
     }
 
     // Trains `epochs` epochs, optionally stopping after `resumeAfter` epochs and continuing in a fresh model and

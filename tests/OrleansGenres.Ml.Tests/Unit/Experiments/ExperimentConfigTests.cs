@@ -88,7 +88,7 @@ public sealed class ExperimentConfigTests
         Assert.Equal(LossKind.Bce, config.Training.LossFor(multiLabel: true));
         var trainer = config.ToTrainerOptions(LossKind.Bce, [2f, 3f]);
         Assert.Equal((OptimizerKind.Adam, ScheduleKind.Cosine, 9L), (trainer.Optimizer, trainer.Schedule, trainer.Seed));
-        Assert.Equal([2f, 3f], trainer.PositiveWeights);
+        Assert.Equal([2f, 3f], trainer.ClassWeights);
     }
 
     [Fact]
