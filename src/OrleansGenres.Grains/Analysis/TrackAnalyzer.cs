@@ -1,0 +1,38 @@
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Audio.Pcm;
+using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Grains.Models;
+using OrleansGenres.Ml.Inference;
+using OrleansGenres.Native;
+
+namespace OrleansGenres.Grains.Analysis;
+
+/// <summary>One track's analysis: decode → windows → log-mel (native thread) → shared batched inference → aggregation.</summary>
+public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, NativeThread nativeThread)
+{
+    /// <summary>Tags and timeline of the audio file; <see cref="AudioDecodeException"/> when it cannot be decoded.</summary>
+    public async Task<TrackAnalysisResult> AnalyzeAsync(string audioPath, ActiveModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var card = model.Card;
+        await using var source = new CountingPcmSource(decoder.OpenFile(audioPath, card.FrontEnd.Mel.SampleRate));
+        var positions = new List<WindowPosition>();
+        var probabilities = new List<float>();
+        await foreach (var batch in WindowedLogMel.BatchesAsync(source, card.FrontEnd.Windowing, model.Extractor, batcher.MaxWindows, nativeThread, cancellationToken).ConfigureAwait(false))
+        {
+            var scores = await batcher.PredictAsync(model, batch, cancellationToken).ConfigureAwait(false);
+            positions.AddRange(batch.Windows);
+            probabilities.AddRange(scores);
+        }
+
+        if (positions.Count == 0 || source.Samples == 0)
+        {
+            throw new AudioDecodeException(DecodeErrorKind.Empty, "the upload holds no audio samples");
+        }
+
+        return new TrackAnalysisResult(model.Predictor.Predict([.. probabilities], positions), source.Seconds);
+    }
+}
+
+/// <summary>What <see cref="TrackAnalyzer"/> found: the prediction and the decoded audio's duration.</summary>
+public sealed record TrackAnalysisResult(TrackPrediction Prediction, double DurationSeconds);

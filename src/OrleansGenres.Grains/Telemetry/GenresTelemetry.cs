@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace OrleansGenres.Grains.Telemetry;
+
+/// <summary>
+/// The service's own activity source and meter (names are what the host subscribes OpenTelemetry to). Created per host
+/// through <see cref="IMeterFactory"/>, so tests running several hosts in one process keep their figures apart.
+/// </summary>
+public sealed class GenresTelemetry : IDisposable
+{
+    public const string SourceName = "OrleansGenres";
+
+    private readonly Meter _meter;
+
+    public GenresTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(SourceName);
+        TracksUploaded = _meter.CreateCounter<long>("genres.tracks.uploaded", "{track}", "Tracks accepted by the API (new ones, not retries)");
+        TracksAnalysed = _meter.CreateCounter<long>("genres.tracks.analysed", "{track}", "Tracks whose analysis completed or failed, by outcome");
+        AnalysisDuration = _meter.CreateHistogram<double>("genres.analysis.duration", "s", "Decode + mel + inference + writes of one track");
+        RealtimeFactor = _meter.CreateHistogram<double>("genres.analysis.realtime_factor", "1", "Audio seconds analysed per second of analysis");
+        InferenceBatchWindows = _meter.CreateHistogram<long>("genres.inference.batch_windows", "{window}", "Windows per inference batch (across tracks)");
+    }
+
+    /// <summary>Spans: API upload → queue → worker analysis (the worker continues the upload's trace).</summary>
+    public ActivitySource Source { get; } = new(SourceName);
+
+    public Counter<long> TracksUploaded { get; }
+
+    public Counter<long> TracksAnalysed { get; }
+
+    public Histogram<double> AnalysisDuration { get; }
+
+    public Histogram<double> RealtimeFactor { get; }
+
+    public Histogram<long> InferenceBatchWindows { get; }
+
+    /// <summary>Registers the queue-depth gauge, read from storage when a metrics reader collects.</summary>
+    public void ObserveQueueDepth(Func<long> depth) =>
+        _meter.CreateObservableGauge("genres.queue.depth", depth, "{message}", "Messages waiting in the analysis queue (approximate)");
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        _meter.Dispose();
+    }
+}
