@@ -1,0 +1,14 @@
+namespace OrleansGenres.Storage.Azure;
+
+/// <summary>Settings of the Azure Storage backend (Azurite locally).</summary>
+public sealed class AzureStorageOptions
+{
+    /// <summary>A storage account connection string (for Azurite, its explicit endpoints or <c>UseDevelopmentStorage=true</c>).</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The blob container holding every object; created when missing.</summary>
+    public string Container { get; set; } = "genres";
+
+    /// <summary>Put before every queue name (e.g. per environment); prefix + name must be a valid queue name.</summary>
+    public string QueuePrefix { get; set; } = string.Empty;
+}
