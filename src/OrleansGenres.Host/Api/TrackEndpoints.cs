@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains.Telemetry;
+using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Host.Auth;
+
+namespace OrleansGenres.Host.Api;
+
+/// <summary>
+/// <c>/api/tracks</c>: upload, read, list, delete, re-analyse. Every route works inside the caller's tenant: another
+/// tenant's track answers 404 exactly like one that does not exist.
+/// </summary>
+public static class TrackEndpoints
+{
+    public static RouteGroupBuilder MapTrackEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tracks = app.MapGroup("/api/tracks").WithTags("Tracks").RequireAuthorization();
+
+        tracks.MapPost("/", UploadAsync)
+            .WithName("UploadTrack")
+            .WithSummary("Upload audio (multipart file field, or the raw body); answers 202 + Location while it is analysed.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<TrackResponse>(StatusCodes.Status202Accepted)
+            .Produces<TrackResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
+        tracks.MapGet("/{id}", GetAsync).WithName("GetTrack").WithSummary("A track's status, tags, model and timings.")
+            .Produces<TrackResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        tracks.MapGet("/{id}/windows", GetWindowsAsync).WithName("GetTrackWindows").WithSummary("The per-window timeline of the latest analysis.")
+            .Produces<TrackWindowsResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        tracks.MapGet("/", ListAsync).WithName("ListTracks").WithSummary("The tenant's tracks, newest first; filter by status and assigned tag.")
+            .Produces<TrackListResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+        tracks.MapDelete("/{id}", DeleteAsync).WithName("DeleteTrack").WithSummary("Delete a track, its audio and its results.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        tracks.MapPost("/{id}/reanalyze", ReanalyzeAsync).WithName("ReanalyzeTrack").WithSummary("Queue the track again with the active model.")
+            .Produces<TrackResponse>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return tracks;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        HttpRequest request, UploadSpooler spooler, TrackGrains grains, IActiveModelProvider models, GenresTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.Source.StartActivity("upload track", ActivityKind.Internal);
+        var tenant = request.HttpContext.User.Tenant();
+        await using var upload = await spooler.SpoolAsync(request, cancellationToken);
+        var id = TrackId.FromContent(tenant, upload.Sha256);
+        activity?.SetTag("genres.tenant", tenant.Value);
+        activity?.SetTag("genres.track", id.Value);
+        var version = await models.GetActiveVersionAsync(cancellationToken);
+        var outcome = await grains.Get(tenant, id).UploadAsync(
+            new TrackUpload(upload.File, upload.Length, upload.Sha256, upload.FileName, upload.ContentType), version, cancellationToken);
+        var body = TrackResponse.From(outcome.State);
+        var location = body.Links.Self;
+        if (outcome.State.Status is TrackStatus.Completed or TrackStatus.Failed)
+        {
+            // The same bytes were uploaded before and are done: the answer is the track as it stands.
+            request.HttpContext.Response.Headers.Location = location;
+            return Results.Ok(body);
+        }
+
+        return Results.Accepted(location, body);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken)
+    {
+        if (!TrackId.TryParse(id, out var trackId) || await grains.Get(context.User.Tenant(), trackId).GetAsync(cancellationToken) is not { } state)
+        {
+            return NotFound(id);
+        }
+
+        return Results.Ok(TrackResponse.From(state));
+    }
+
+    private static async Task<IResult> GetWindowsAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken)
+    {
+        if (!TrackId.TryParse(id, out var trackId))
+        {
+            return NotFound(id);
+        }
+
+        var grain = grains.Get(context.User.Tenant(), trackId);
+        if (await grain.GetAsync(cancellationToken) is not { } state)
+        {
+            return NotFound(id);
+        }
+
+        return await grain.GetWindowsAsync(cancellationToken) is { } windows
+            ? Results.Ok(TrackWindowsResponse.From(windows))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No timeline yet", detail: $"Track {id} is {state.Status}: its windows appear once an analysis completes.");
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, TrackGrains grains, string? status, string? tag, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        TrackStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<TrackStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown status", detail: $"status must be one of {string.Join(", ", Enum.GetNames<TrackStatus>())}.");
+            }
+
+            wanted = parsed;
+        }
+
+        var size = pageSize ?? 50;
+        if (page is < 1 || size is < 1 or > TrackListing.MaxPageSize)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: $"page starts at 1 and pageSize is 1-{TrackListing.MaxPageSize}.");
+        }
+
+        var listing = new TrackListing(grains.Services.Objects);
+        var result = await listing.ListAsync(context.User.Tenant(), wanted, string.IsNullOrEmpty(tag) ? null : tag, page ?? 1, size, cancellationToken);
+        return Results.Ok(new TrackListResponse([.. result.Items.Select(TrackResponse.From)], result.Page, result.PageSize, result.Total));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken) =>
+        TrackId.TryParse(id, out var trackId) && await grains.Get(context.User.Tenant(), trackId).DeleteAsync(cancellationToken)
+            ? Results.NoContent()
+            : NotFound(id);
+
+    private static async Task<IResult> ReanalyzeAsync(string id, HttpContext context, TrackGrains grains, IActiveModelProvider models, CancellationToken cancellationToken)
+    {
+        if (!TrackId.TryParse(id, out var trackId))
+        {
+            return NotFound(id);
+        }
+
+        var version = await models.GetActiveVersionAsync(cancellationToken);
+        var state = await grains.Get(context.User.Tenant(), trackId).ReanalyzeAsync(version, cancellationToken);
+        return state switch
+        {
+            null => NotFound(id),
+            { Status: TrackStatus.Analyzing } => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Being analysed", detail: $"Track {id} is being analysed right now; ask again once it is done."),
+            _ => Results.Accepted($"/api/tracks/{state.TrackId}", TrackResponse.From(state)),
+        };
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Track not found", detail: $"There is no track '{Truncate(id)}' for this key.");
+
+    private static string Truncate(string id) => id.Length <= 64 ? id : id[..64] + "…";
+}

@@ -1,0 +1,71 @@
+namespace OrleansGenres.Host.Configuration;
+
+/// <summary>Top-level switches: roles and limits of the HTTP API.</summary>
+public sealed class ServiceOptions
+{
+    /// <summary>Comma-separated roles: api, analysis, training (default: all).</summary>
+    public string Roles { get; set; } = "api,analysis,training";
+
+    /// <summary>Largest accepted upload in bytes (default 100 MiB).</summary>
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Requests per tenant per second (token bucket; 0 switches rate limiting off).</summary>
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Burst allowance of the per-tenant bucket.</summary>
+    public int RequestBurst { get; set; } = 400;
+
+    /// <summary>Longest time a request may take before it is cancelled (uploads included).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    public HostRoles ParsedRoles()
+    {
+        var roles = HostRoles.None;
+        foreach (var name in Roles.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            roles |= Enum.TryParse<HostRoles>(name, ignoreCase: true, out var role) && role != HostRoles.None
+                ? role
+                : throw new FormatException($"Unknown role '{name}': use api, analysis, training or all.");
+        }
+
+        return roles;
+    }
+
+    public IEnumerable<string> Validate()
+    {
+        HostRoles roles;
+        string? error = null;
+        try
+        {
+            roles = ParsedRoles();
+            if (roles == HostRoles.None)
+            {
+                error = "Roles must name at least one of api, analysis, training";
+            }
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return error;
+        }
+
+        if (MaxUploadBytes < 1024)
+        {
+            yield return "MaxUploadBytes must be at least 1024";
+        }
+
+        if (RequestsPerSecond < 0 || RequestBurst < 1)
+        {
+            yield return "RequestsPerSecond must not be negative and RequestBurst must be positive";
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            yield return "RequestTimeout must be positive";
+        }
+    }
+}

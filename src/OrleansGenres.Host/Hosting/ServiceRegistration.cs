@@ -1,0 +1,112 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Options;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains.Telemetry;
+using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Host.Analysis;
+using OrleansGenres.Host.Api;
+using OrleansGenres.Host.Auth;
+using OrleansGenres.Host.Configuration;
+using OrleansGenres.Host.Health;
+using OrleansGenres.Native;
+using OrleansGenres.Storage;
+using OrleansGenres.Storage.Azure;
+using OrleansGenres.Storage.Local;
+
+namespace OrleansGenres.Host.Hosting;
+
+/// <summary>What each part of the host registers; Program.cs picks the parts by role.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddValidatedSettings<T>(this IServiceCollection services, IConfiguration section, Func<T, IEnumerable<string>> validate)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SettingsValidator<T>(validate));
+        return services;
+    }
+
+    /// <summary>Storage (Local or Azure), the track grains and the active model: every role needs them.</summary>
+    public static IServiceCollection AddGenresCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IStorageProvider>(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<StorageSettings>>().Value;
+            var loggers = provider.GetRequiredService<ILoggerFactory>();
+            return settings.IsAzure
+                ? new AzureStorageProvider(new AzureStorageOptions { ConnectionString = settings.Azure.ConnectionString, Container = settings.Azure.Container, QueuePrefix = settings.Azure.QueuePrefix }, loggers)
+                : new LocalStorageProvider(new LocalStorageOptions { Path = Path.GetFullPath(settings.Local.Path) }, loggers, provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(provider => new TrackGrainServices(
+            provider.GetRequiredService<IStorageProvider>().Objects,
+            provider.GetRequiredService<IStorageProvider>().GetQueue(AnalysisQueues.Analyze),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<GenresTelemetry>()));
+        services.AddSingleton<TrackGrains>();
+        services.AddSingleton<IActiveModelProvider>(provider => new DirectoryModelProvider(provider.GetRequiredService<IOptions<ModelSettings>>().Value.Path));
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+
+    /// <summary>The analysis role: decoder, one native thread shared by mel and inference, the batcher and the worker loop.</summary>
+    public static IServiceCollection AddGenresAnalysis(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
+        services.AddSingleton(_ => new NativeThread("genres-analysis"));
+        services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
+        services.AddSingleton<IAudioDecoder, FfmpegDecoder>(_ => new FfmpegDecoder());
+        services.AddSingleton<TrackAnalyzer>();
+        services.AddSingleton<AnalysisWorker>();
+        services.AddHostedService<AnalysisHostedService>();
+        return services;
+    }
+
+    /// <summary>The api role: auth, limits, ProblemDetails, OpenAPI.</summary>
+    public static IServiceCollection AddGenresApi(this IServiceCollection services, ServiceOptions limits)
+    {
+        services.AddSingleton<TenantKeys>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy("admin", policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<UploadSpooler>();
+        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.RequestTimeout });
+        if (limits.RequestsPerSecond > 0)
+        {
+            services.AddRateLimiter(options =>
+            {
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = async (context, cancellationToken) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "1";
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: "This tenant's request rate is over its limit; retry after a second.")
+                        .ExecuteAsync(context.HttpContext);
+                };
+                // One bucket per tenant (per client address before authentication).
+                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    RateLimitPartition.GetTokenBucketLimiter(
+                        context.User.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress,
+                        _ => new TokenBucketRateLimiterOptions
+                        {
+                            TokenLimit = limits.RequestBurst,
+                            TokensPerPeriod = limits.RequestsPerSecond,
+                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+            });
+        }
+
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using OrleansGenres.Host.Api;
+using OrleansGenres.Host.Auth;
+using OrleansGenres.Host.Configuration;
+using OrleansGenres.Host.Health;
+using OrleansGenres.Host.Hosting;
+using OrleansGenres.Host.Telemetry;
+
+// One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
+// the listen address by the standard --urls. appsettings.json + environment + command line, validated at start.
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var service = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
+var roles = service.ParsedRoles();
+
+builder.Services
+    .AddValidatedSettings<ServiceOptions>(configuration, o => o.Validate())
+    .AddValidatedSettings<StorageSettings>(configuration.GetSection("Storage"), o => o.Validate())
+    .AddValidatedSettings<ModelSettings>(configuration.GetSection("Models"), o => o.Validate())
+    .AddValidatedSettings<AuthSettings>(configuration.GetSection("Auth"), o => o.Validate())
+    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.ToWorkerOptions().Validate());
+builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
+builder.Services.AddGenresApi(service);
+builder.Services.AddHostedService<StartupBanner>();
+if (roles.HasFlag(HostRoles.Analysis))
+{
+    builder.Services.AddGenresAnalysis();
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = service.MaxUploadBytes + (64 * 1024));
+
+var app = builder.Build();
+app.Services.StartGenresTelemetry();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+if (service.RequestsPerSecond > 0)
+{
+    app.UseRateLimiter();
+}
+
+app.UseRequestTimeouts();
+app.MapHealthEndpoints();
+if (roles.HasFlag(HostRoles.Api))
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapTrackEndpoints();
+    app.MapModelEndpoints();
+}
+
+app.Run();
+
+/// <summary>The entry point, visible to tests that host it in-process.</summary>
+public partial class Program;
