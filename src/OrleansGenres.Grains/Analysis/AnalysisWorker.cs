@@ -58,7 +58,11 @@ public sealed partial class AnalysisWorker(
                     messages = [];
                 }
 
-                slots.Release(free - messages.Count);
+                if (free > messages.Count)
+                {
+                    slots.Release(free - messages.Count);
+                }
+
                 if (messages.Count == 0)
                 {
                     await Task.Delay(idle, stoppingToken).ConfigureAwait(false);
@@ -98,6 +102,10 @@ public sealed partial class AnalysisWorker(
         {
             await ProcessAsync(message, stoppingToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the message reappears after its visibility timeout and another worker takes it.
+        }
         catch (Exception e)
         {
             LogUnexpected(e, message.Id);
@@ -121,22 +129,31 @@ public sealed partial class AnalysisWorker(
 
         using var activity = StartActivity(request);
         var grain = tracks.Get(tenant, trackId);
-        if (message.DequeueCount > options.MaxAttempts)
+        if (message.DequeueCount > options.MaxAttempts * 10)
         {
-            await grain.FailAsync("GaveUp", $"Analysis failed {message.DequeueCount - 1} times; the last attempts are in the service's logs.", stoppingToken).ConfigureAwait(false);
-            telemetry.TracksAnalysed.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
-            await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
+            // Bouncing without ever being claimed (e.g. its state cannot be read): set it aside for a person.
+            await GiveUpAsync(grain, message, message.DequeueCount - 1, stoppingToken).ConfigureAwait(false);
             return;
         }
 
         var model = await models.GetActiveAsync(stoppingToken).ConfigureAwait(false);
-        var claim = await grain.TryClaimAsync(options.WorkerId, model.Version, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
-        if (claim != ClaimOutcome.Claimed)
+        var claim = await grain.TryClaimAsync(options.WorkerId, model.Version, ClaimDuration, options.MaxAttempts, stoppingToken).ConfigureAwait(false);
+        activity?.SetTag("genres.claim", claim.Outcome.ToString());
+        switch (claim.Outcome)
         {
-            // Deleted, already done for this model, or another worker's own message covers it: this one is a duplicate.
-            activity?.SetTag("genres.claim", claim.ToString());
-            await CompleteQuietlyAsync(message, stoppingToken).ConfigureAwait(false);
-            return;
+            case ClaimOutcome.Missing or ClaimOutcome.AlreadyDone:
+                // Deleted, or done for this model already: this request is a duplicate.
+                await CompleteQuietlyAsync(message, stoppingToken).ConfigureAwait(false);
+                return;
+            case ClaimOutcome.ClaimedElsewhere:
+                // Someone is on it. This may be their own message back early, so never drop it: look again when
+                // their claim lapses; by then it is done (and this completes) or they died (and this takes over).
+                var wait = (claim.ClaimedUntil!.Value - _clock.GetUtcNow()) + TimeSpan.FromSeconds(1);
+                await HideAsync(message, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait).ConfigureAwait(false);
+                return;
+            case ClaimOutcome.OutOfAttempts:
+                await GiveUpAsync(grain, message, claim.Attempts, stoppingToken).ConfigureAwait(false);
+                return;
         }
 
         using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -175,17 +192,35 @@ public sealed partial class AnalysisWorker(
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             // Give the track back (it reads Queued again) and let the message reappear: at once when this host is
             // stopping, after a growing delay for a fault.
-            await grain.ReleaseClaimAsync(options.WorkerId, CancellationToken.None).ConfigureAwait(false);
-            var delay = shuttingDown ? TimeSpan.Zero : TimeSpan.FromTicks(options.RetryDelay.Ticks * (1L << Math.Min(message.DequeueCount - 1, 10)));
-            try
-            {
-                await _queue.ExtendAsync(holder.Message, delay, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (StorageException)
-            {
-                // Lost already: it reappears on its own.
-            }
+            await grain.ReleaseClaimAsync(options.WorkerId, countAttempt: !shuttingDown, CancellationToken.None).ConfigureAwait(false);
+            var delay = shuttingDown ? TimeSpan.Zero : TimeSpan.FromTicks(options.RetryDelay.Ticks * (1L << Math.Min(claim.Attempts - 1, 10)));
+            await HideAsync(holder.Message, delay).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A claim lapses a second before the message reappears, so whoever receives a dead worker's message finds the
+    /// track free to take.
+    /// </summary>
+    private TimeSpan ClaimDuration => options.VisibilityTimeout - TimeSpan.FromSeconds(1);
+
+    private async Task HideAsync(QueueMessage message, TimeSpan delay)
+    {
+        try
+        {
+            await _queue.ExtendAsync(message, delay, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StorageException)
+        {
+            // Lost already: it reappears on its own.
+        }
+    }
+
+    private async Task GiveUpAsync(TrackGrain grain, QueueMessage message, int attempts, CancellationToken cancellationToken)
+    {
+        await grain.FailAsync("GaveUp", $"Analysis was attempted {attempts} times without finishing; see the service's logs.", cancellationToken).ConfigureAwait(false);
+        telemetry.TracksAnalysed.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
+        await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> AnalyzeAsync(TrackGrain grain, ActiveModel model, CancellationToken cancellationToken)
@@ -239,7 +274,7 @@ public sealed partial class AnalysisWorker(
             {
                 await Task.Delay(period, _clock, cancellationToken).ConfigureAwait(false);
                 holder.Message = await _queue.ExtendAsync(holder.Message, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
-                await grain.ExtendClaimAsync(options.WorkerId, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+                await grain.ExtendClaimAsync(options.WorkerId, ClaimDuration, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -12,6 +12,12 @@ public enum ClaimOutcome
     /// <summary>Already analysed with this model version, or failed for good: nothing to do (a duplicate request).</summary>
     AlreadyDone,
 
-    /// <summary>Another worker holds a live claim: its own message will finish the work.</summary>
+    /// <summary>Another worker holds a live claim: look again once it lapses (<see cref="ClaimResult.ClaimedUntil"/>).</summary>
     ClaimedElsewhere,
+
+    /// <summary>Claimed and abandoned too often (each attempt crashed or timed out): the track should be given up.</summary>
+    OutOfAttempts,
 }
+
+/// <summary>The outcome of a claim, with when a foreign claim lapses and how many attempts the track has had.</summary>
+public sealed record ClaimResult(ClaimOutcome Outcome, DateTimeOffset? ClaimedUntil = null, int Attempts = 0);

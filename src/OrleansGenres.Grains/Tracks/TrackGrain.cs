@@ -122,26 +122,35 @@ public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices s
         return existed;
     }
 
-    /// <summary>A worker asks to analyse the track with <paramref name="modelVersion"/>; see <see cref="ClaimOutcome"/>.</summary>
-    public async Task<ClaimOutcome> TryClaimAsync(string worker, string modelVersion, TimeSpan claimFor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A worker asks to analyse the track with <paramref name="modelVersion"/> (see <see cref="ClaimOutcome"/>). After
+    /// <paramref name="maxAttempts"/> claims that never completed the track is out of attempts.
+    /// </summary>
+    public async Task<ClaimResult> TryClaimAsync(string worker, string modelVersion, TimeSpan claimFor, int maxAttempts, CancellationToken cancellationToken = default)
     {
-        var outcome = ClaimOutcome.Missing;
+        var result = new ClaimResult(ClaimOutcome.Missing);
         await MutateAsync(state =>
         {
             var now = services.Clock.GetUtcNow();
             if (state.Status == TrackStatus.Failed || (state.Status == TrackStatus.Completed && state.Analysis?.ModelVersion == modelVersion))
             {
-                outcome = ClaimOutcome.AlreadyDone;
+                result = new ClaimResult(ClaimOutcome.AlreadyDone, Attempts: state.Attempts);
                 return null;
             }
 
             if (state.Status == TrackStatus.Analyzing && state.Claim is { } claim && claim.Until > now && claim.Worker != worker)
             {
-                outcome = ClaimOutcome.ClaimedElsewhere;
+                result = new ClaimResult(ClaimOutcome.ClaimedElsewhere, claim.Until, state.Attempts);
                 return null;
             }
 
-            outcome = ClaimOutcome.Claimed;
+            if (state.Attempts >= maxAttempts)
+            {
+                result = new ClaimResult(ClaimOutcome.OutOfAttempts, Attempts: state.Attempts);
+                return null;
+            }
+
+            result = new ClaimResult(ClaimOutcome.Claimed, now + claimFor, state.Attempts + 1);
             return state with
             {
                 Status = TrackStatus.Analyzing,
@@ -149,7 +158,7 @@ public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices s
                 Attempts = state.Attempts + 1,
             };
         }, cancellationToken).ConfigureAwait(false);
-        return outcome;
+        return result;
     }
 
     /// <summary>Keeps a live claim alive; false when the worker no longer holds it (the track was deleted or taken over).</summary>
@@ -195,9 +204,17 @@ public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices s
             Failure = new TrackFailure(kind, message, services.Clock.GetUtcNow()),
         }, cancellationToken);
 
-    /// <summary>A transient fault: the claim is given up and the track shows Queued again until the retry.</summary>
-    public Task<TrackState?> ReleaseClaimAsync(string worker, CancellationToken cancellationToken = default) =>
-        MutateAsync(state => state.Claim?.Worker != worker ? null : state with { Status = TrackStatus.Queued, Claim = null }, cancellationToken);
+    /// <summary>
+    /// The claim is given up and the track shows Queued again until the retry: after a transient fault (the attempt
+    /// counts), or because the worker is stopping (<paramref name="countAttempt"/> false: a deployment is not a failure).
+    /// </summary>
+    public Task<TrackState?> ReleaseClaimAsync(string worker, bool countAttempt = true, CancellationToken cancellationToken = default) =>
+        MutateAsync(state => state.Claim?.Worker != worker ? null : state with
+        {
+            Status = TrackStatus.Queued,
+            Claim = null,
+            Attempts = countAttempt ? state.Attempts : Math.Max(0, state.Attempts - 1),
+        }, cancellationToken);
 
     private async Task QueueAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
     {

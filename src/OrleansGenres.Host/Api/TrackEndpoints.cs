@@ -19,7 +19,6 @@ public static class TrackEndpoints
         tracks.MapPost("/", UploadAsync)
             .WithName("UploadTrack")
             .WithSummary("Upload audio (multipart file field, or the raw body); answers 202 + Location while it is analysed.")
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<TrackResponse>(StatusCodes.Status202Accepted)
             .Produces<TrackResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)

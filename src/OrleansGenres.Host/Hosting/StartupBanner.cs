@@ -34,7 +34,7 @@ public sealed class StartupBanner(
         var version = await models.GetActiveVersionAsync();
         var where = storage.Value.IsAzure ? $"Azure ({storage.Value.Azure.Container})" : $"Local ({Path.GetFullPath(storage.Value.Local.Path)})";
         Console.WriteLine($"OrleansGenres listening on {url}");
-        Console.WriteLine($"  roles: {service.Value.ParsedRoles()}; storage: {where}; model: {version}");
+        Console.WriteLine($"  roles: {service.Value.ParsedRoles().ToString().ToLowerInvariant()}; storage: {where}; model: {version}");
         Console.WriteLine($"  OpenAPI: {url}/openapi/v1.json  health: {url}/healthz  ready: {url}/readyz");
         if (keys.DevKey is { } key)
         {

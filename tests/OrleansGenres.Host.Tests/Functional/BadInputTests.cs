@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using OrleansGenres.Host.Tests.Support;
+using OrleansGenres.Testing;
+
+namespace OrleansGenres.Host.Tests.Functional;
+
+/// <summary>Every kind of bad request gets the right status; accepted-but-undecodable uploads end Failed with a reason.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private const long Limit = 256 * 1024;
+    private readonly TempDirectory _data = new("host-bad-input");
+
+    [Fact]
+    public async Task Bad_uploads_keys_and_ids_get_the_right_status_and_undecodable_audio_fails_with_a_reason()
+    {
+        await using var host = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(maxUploadBytes: Limit));
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+        using var globex = host.Client(ServiceSettings.GlobexKey);
+        using var anonymous = host.Client();
+        using var wrongKey = host.Client("not-a-key-of-anyone-at-all");
+
+        // Refused before anything is stored.
+        Assert.Equal(HttpStatusCode.BadRequest, (await acme.UploadRawAsync([])).Status);
+        var emptyMp3 = Path.Combine(_data.Path, "empty.mp3");
+        await File.WriteAllBytesAsync(emptyMp3, []);
+        Assert.Equal(HttpStatusCode.BadRequest, (await acme.UploadFileAsync(emptyMp3)).Status);
+        var (tooLarge, problem) = await acme.UploadRawAsync(new byte[Limit + 1]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
+        Assert.Contains($"{Limit}", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.UploadRawAsync(TestAudio.ToneWav(440, 1))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.UploadRawAsync(TestAudio.ToneWav(440, 1))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetJsonAsync("/api/tracks")).Status);
+        Assert.Equal(0, (await acme.GetJsonAsync("/api/tracks")).Body.GetProperty("total").GetInt32());
+
+        // Accepted, then failed by the worker with a reason a person can read.
+        var random = new byte[4096];
+        new Random(7).NextBytes(random);
+        var (randomStatus, randomTrack) = await acme.UploadRawAsync(random, "noise.mp3");
+        Assert.Equal(HttpStatusCode.Accepted, randomStatus);
+        var (textStatus, textTrack) = await acme.UploadRawAsync(Encoding.UTF8.GetBytes("these are not the bytes of a song\n"), "notes.txt");
+        Assert.Equal(HttpStatusCode.Accepted, textStatus);
+        foreach (var id in new[] { randomTrack.Id(), textTrack.Id() })
+        {
+            var failed = await acme.WaitForTrackAsync(id, TimeSpan.FromSeconds(60));
+            Assert.Equal("Failed", failed.Status());
+            var error = failed.GetProperty("error");
+            Assert.Equal("InvalidData", error.GetProperty("kind").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+            Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"/api/tracks/{id}/windows")).Status);
+        }
+
+        // A good upload, then the tenant boundary and unknown ids.
+        var (_, tone) = await acme.UploadRawAsync(TestAudio.ToneWav(440, 2), "tone.wav");
+        var toneId = tone.Id();
+        Assert.Equal("Completed", (await acme.WaitForTrackAsync(toneId, TimeSpan.FromSeconds(60))).Status());
+        Assert.Equal(HttpStatusCode.NotFound, (await globex.GetJsonAsync($"/api/tracks/{toneId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await globex.GetJsonAsync($"/api/tracks/{toneId}/windows")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await globex.DeleteAsync($"/api/tracks/{toneId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await globex.PostAsync($"/api/tracks/{toneId}/reanalyze", null)).StatusCode);
+        Assert.Equal(0, (await globex.GetJsonAsync("/api/tracks")).Body.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await acme.GetJsonAsync($"/api/tracks/{toneId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"/api/tracks/{new string('0', 32)}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync("/api/tracks/..%2F..%2Fetc%2Fpasswd")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync("/api/tracks/ABC")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await acme.GetJsonAsync("/api/tracks?status=Sleeping")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await acme.GetJsonAsync("/api/tracks?pageSize=1000")).Status);
+
+        // The same tone from another tenant is another track.
+        var (_, globexTone) = await globex.UploadRawAsync(TestAudio.ToneWav(440, 2), "tone.wav");
+        Assert.NotEqual(toneId, globexTone.Id());
+
+        // Health is anonymous; errors are ProblemDetails.
+        using var ready = await anonymous.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var unauthorized = await anonymous.GetAsync("/api/models/active");
+        Assert.Equal(new MediaTypeHeaderValue("application/problem+json"), new MediaTypeHeaderValue(unauthorized.Content.Headers.ContentType!.MediaType!));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

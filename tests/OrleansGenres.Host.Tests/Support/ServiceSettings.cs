@@ -1,0 +1,49 @@
+namespace OrleansGenres.Host.Tests.Support;
+
+/// <summary>Host settings the tests combine: storage backend, tenants, roles, analysis timings.</summary>
+public static class ServiceSettings
+{
+    public const string AcmeKey = "acme-key-0123456789abcdef";
+    public const string GlobexKey = "globex-key-0123456789abcdef";
+
+    public static Dictionary<string, string> Local(string dataPath) => new()
+    {
+        ["Storage:Provider"] = "Local",
+        ["Storage:Local:Path"] = dataPath,
+    };
+
+    public static Dictionary<string, string> Azure(string connectionString, string container) => new()
+    {
+        ["Storage:Provider"] = "Azure",
+        ["Storage:Azure:ConnectionString"] = connectionString,
+        ["Storage:Azure:Container"] = container,
+        ["Storage:Azure:QueuePrefix"] = container + "-",
+    };
+
+    /// <summary>Two tenants, acme and globex, neither admin; short analysis timeouts so recovery tests run in seconds.</summary>
+    public static Dictionary<string, string> With(this Dictionary<string, string> settings, string? roles = null, string? workerId = null, long? maxUploadBytes = null)
+    {
+        settings["Auth:Tenants:acme:ApiKey"] = AcmeKey;
+        settings["Auth:Tenants:globex:ApiKey"] = GlobexKey;
+        settings["Analysis:VisibilityTimeout"] = "00:00:06";
+        settings["Analysis:RetryDelay"] = "00:00:01";
+        settings["Analysis:MaxPollInterval"] = "00:00:00.200";
+        settings["RequestsPerSecond"] = "0";
+        if (roles is not null)
+        {
+            settings["Roles"] = roles;
+        }
+
+        if (workerId is not null)
+        {
+            settings["Analysis:WorkerId"] = workerId;
+        }
+
+        if (maxUploadBytes is not null)
+        {
+            settings["MaxUploadBytes"] = maxUploadBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+}
