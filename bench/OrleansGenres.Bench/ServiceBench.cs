@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OrleansGenres.Bench;
+
+/// <summary>
+/// The service end to end on this machine: one host process (all roles, Local storage, default model) takes 30-second
+/// songs over HTTP; figures are tracks/s and x-realtime from the first upload to the last Completed, then the latency of
+/// <c>GET /api/tracks/{id}</c> under a fixed-rate load from this (second) process.
+/// </summary>
+internal static partial class ServiceBench
+{
+    private const string Key = "bench-key-0123456789abcdef";
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(bool quick)
+    {
+        var songs = Songs(quick ? 16 : 48);
+        var data = Path.Combine(Path.GetTempPath(), $"orleansgenres-bench-service-{Guid.NewGuid():N}");
+        using var host = StartHost(data);
+        try
+        {
+            var url = await host.Url.WaitAsync(TimeSpan.FromSeconds(60));
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+
+            // Warm-up (model load, first JIT) with one song that is not measured.
+            await WaitCompletedAsync(client, [await UploadAsync(client, songs[0])]);
+
+            var stopwatch = Stopwatch.StartNew();
+            var ids = new string[songs.Count - 1];
+            await Parallel.ForEachAsync(Enumerable.Range(1, songs.Count - 1), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) => ids[i - 1] = await UploadAsync(client, songs[i]));
+            var tracks = await WaitCompletedAsync(client, ids);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            var audio = tracks.Sum(t => t.GetProperty("durationSeconds").GetDouble());
+            var perTrack = tracks.Select(t => t.GetProperty("timings").GetProperty("realtimeFactor").GetDouble()).Order().ToList();
+
+            // One second at the same rate first, so JIT tiering and connection set-up are not measured.
+            await MeasureGetLatencyAsync(client, ids, requestsPerSecond: 1000, TimeSpan.FromSeconds(1));
+            var latency = await MeasureGetLatencyAsync(client, ids, requestsPerSecond: 1000, TimeSpan.FromSeconds(quick ? 3 : 10));
+            return
+            [
+                new BenchResult(
+                    $"service: upload → Completed, {ids.Length} × 30 s songs",
+                    audio / seconds,
+                    Notes: $"{ids.Length / seconds:F2} tracks/s; per-track analysis median {perTrack[perTrack.Count / 2]:F0}× realtime"),
+                new BenchResult(
+                    "service: GET /api/tracks/{id} at 1000 req/s",
+                    0,
+                    Notes: latency),
+            ];
+        }
+        finally
+        {
+            host.Kill();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Open-loop load: request i is due at i/rate seconds, so a slow answer never delays the next request.</summary>
+    private static async Task<string> MeasureGetLatencyAsync(HttpClient client, IReadOnlyList<string> ids, int requestsPerSecond, TimeSpan duration)
+    {
+        var count = (int)(requestsPerSecond * duration.TotalSeconds);
+        var latencies = new double[count];
+        var failures = 0;
+        var start = Stopwatch.GetTimestamp();
+        var running = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = start + (long)(i * (double)Stopwatch.Frequency / requestsPerSecond);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.FromMilliseconds(2))
+                {
+                    await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
+                }
+                else
+                {
+                    Thread.SpinWait(50);
+                }
+            }
+
+            var index = i;
+            running.Add(Task.Run(async () =>
+            {
+                using var response = await client.GetAsync($"/api/tracks/{ids[index % ids.Count]}", HttpCompletionOption.ResponseContentRead);
+                latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }));
+        }
+
+        await Task.WhenAll(running);
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(count - 1, (int)(p * count))];
+        return $"{count / elapsed:F0} req/s achieved, p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, max {latencies[^1]:F1} ms, {failures} errors (latency from each request's due time)";
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, string path)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
+        using var response = await client.PostAsync("/api/tracks", form);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<List<JsonElement>> WaitCompletedAsync(HttpClient client, IReadOnlyList<string> ids)
+    {
+        var done = new Dictionary<string, JsonElement>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (done.Count < ids.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{ids.Count - done.Count} tracks did not complete");
+            }
+
+            foreach (var id in ids.Where(id => !done.ContainsKey(id)))
+            {
+                using var body = JsonDocument.Parse(await client.GetStringAsync($"/api/tracks/{id}"));
+                var status = body.RootElement.GetProperty("status").GetString();
+                if (status == "Failed")
+                {
+                    throw new InvalidOperationException($"track {id} failed: {body.RootElement.GetProperty("error")}");
+                }
+
+                if (status == "Completed")
+                {
+                    done[id] = body.RootElement.Clone();
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        return [.. ids.Select(id => done[id])];
+    }
+
+    /// <summary>30-second songs: the shared midi-genres set (real music), else 30 s tones made with ffmpeg.</summary>
+    private static List<string> Songs(int count)
+    {
+        var manifest = FindShared("datasets/midi-genres/manifest.csv");
+        if (manifest is not null)
+        {
+            var root = Path.GetDirectoryName(manifest)!;
+            return [.. File.ReadLines(manifest).Skip(1).Select(line => Path.Combine(root, line.Split(',')[0])).Take(count)];
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "orleansgenres-bench", "songs");
+        Directory.CreateDirectory(folder);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var path = Path.Combine(folder, $"tone-{i}.mp3");
+            if (!File.Exists(path))
+            {
+                using var ffmpeg = Process.Start("ffmpeg", $"-nostdin -v error -y -f lavfi -i sine=frequency={200 + (10 * i)}:duration=30 {path}")!;
+                ffmpeg.WaitForExit();
+            }
+
+            return path;
+        })];
+    }
+
+    private static string? FindShared(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static HostHandle StartHost(string data)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OrleansGenres.Host.dll"));
+        startInfo.ArgumentList.Add("--urls");
+        startInfo.ArgumentList.Add("http://127.0.0.1:0");
+        startInfo.Environment["Storage__Local__Path"] = data;
+        startInfo.Environment["Auth__Tenants__bench__ApiKey"] = Key;
+        startInfo.Environment["RequestsPerSecond"] = "0";
+        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        return new HostHandle(Process.Start(startInfo)!);
+    }
+
+    private sealed partial class HostHandle : IDisposable
+    {
+        private readonly Process _process;
+        private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HostHandle(Process process)
+        {
+            _process = process;
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null && Listening().Match(e.Data) is { Success: true } match)
+                {
+                    _url.TrySetResult(match.Groups[1].Value);
+                }
+            };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public Task<string> Url => _url.Task;
+
+        public void Kill()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+
+        [GeneratedRegex(@"^OrleansGenres listening on (http://\S+)")]
+        private static partial Regex Listening();
+    }
+}
