@@ -65,6 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisWorker>();
         services.AddHostedService<AnalysisHostedService>();
+        services.AddHostedService<Telemetry.QueueDepthSampler>();
         return services;
     }
 
