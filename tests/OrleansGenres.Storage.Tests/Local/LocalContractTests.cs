@@ -1,0 +1,46 @@
+using OrleansGenres.Storage.Local;
+using OrleansGenres.Storage.Tests.Contract;
+using OrleansGenres.Testing;
+
+namespace OrleansGenres.Storage.Tests.Local;
+
+// The contract suites on the Local backend, each test on a fresh data folder.
+
+public sealed class LocalObjectStoreTests : ObjectStoreContract
+{
+    private readonly TempDirectory _folder = new("storage");
+
+    protected override IStorageProvider CreateProvider() => new LocalStorageProvider(new LocalStorageOptions { Path = _folder.Path });
+
+    protected override Task CleanUpAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class LocalLeaseTests : LeaseContract
+{
+    private readonly TempDirectory _folder = new("storage");
+
+    protected override IStorageProvider CreateProvider() => new LocalStorageProvider(new LocalStorageOptions { Path = _folder.Path });
+
+    protected override Task CleanUpAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class LocalWorkQueueTests : WorkQueueContract
+{
+    private readonly TempDirectory _folder = new("storage");
+
+    protected override IStorageProvider CreateProvider() => new LocalStorageProvider(new LocalStorageOptions { Path = _folder.Path });
+
+    protected override Task CleanUpAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
