@@ -15,6 +15,15 @@ configuration="${CONFIGURATION:-Release}"
 apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread)
 # The training benchmark runs the same models in PyTorch beside ours (Debian's python3-torch, same libtorch).
 if [ "${1:-run}" = "bench" ]; then apt_packages+=(python3-torch); fi
+# Node.js + npm run Azurite, the Azure Storage emulator the storage tests use. Only when npm is missing: machine
+# images of this kind bring Node.js 20 (with npm) from NodeSource, which Debian's nodejs/npm packages would clash with.
+if ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
+
+# Azurite is pinned (newer versions need Node >= 21) and installed once per machine under the tools folder, where
+# tests/OrleansGenres.Testing (AzuriteInstallation) looks for it and installs it itself when missing.
+azurite_version="3.35.0"
+tools_dir="${GENRES_TOOLS_DIR:-$HOME/.cache/orleansgenres/tools}"
+azurite_dir="$tools_dir/azurite-$azurite_version"
 
 install_missing_packages() {
   local missing=()
@@ -29,6 +38,32 @@ install_missing_packages() {
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+azurite_installed() {
+  [ -f "$1/node_modules/azurite/dist/src/azurite.js" ] &&
+    grep -q "\"version\": \"$azurite_version\"" "$1/node_modules/azurite/package.json"
+}
+
+install_azurite() {
+  if azurite_installed "$azurite_dir"; then
+    return
+  fi
+  echo "==> installing azurite $azurite_version into $azurite_dir"
+  mkdir -p "$tools_dir"
+  # The same exclusive lock (flock) the test fixture takes, and the same install-aside-then-rename, so a test run
+  # starting meanwhile never sees half an installation.
+  (
+    flock 9
+    if ! azurite_installed "$azurite_dir"; then
+      staging="$azurite_dir.tmp-$$"
+      rm -rf "$staging"
+      npm install --prefix "$staging" "azurite@$azurite_version" --no-audit --no-fund --loglevel=error ||
+        { rm -rf "$staging"; exit 1; }
+      rm -rf "$azurite_dir"
+      mv "$staging" "$azurite_dir"
+    fi
+  ) 9>"$azurite_dir.lock"
 }
 
 require_dotnet() {
@@ -76,6 +111,7 @@ build
 case "$mode" in
   run) run_main_job ;;
   test)
+    install_azurite
     echo "==> testing"
     dotnet test OrleansGenres.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=normal"
     ;;

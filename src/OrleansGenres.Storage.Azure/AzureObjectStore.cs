@@ -124,6 +124,12 @@ internal sealed class AzureObjectStore : IObjectStore
         }
         catch (RequestFailedException e) when (AzureErrors.IsPreconditionFailed(e))
         {
+            // If-Match on a missing blob also answers 412: absent is "false", like an unconditional delete.
+            if (ifMatch is not null && await GetPropertiesAsync(key, ct).ConfigureAwait(false) is null)
+            {
+                return false;
+            }
+
             throw Precondition(key, e);
         }
     }
@@ -236,5 +242,6 @@ internal sealed class AzureObjectStore : IObjectStore
         return new PreconditionFailedException(key, reason, e);
     }
 
-    private static ETag ToETag(AzureETag etag) => new(etag.ToString());
+    /// <summary>Always the quoted header form: listings return ETags unquoted, responses' headers quoted.</summary>
+    private static ETag ToETag(AzureETag etag) => new(etag.ToString("H"));
 }

@@ -41,6 +41,7 @@ public sealed class AzureStorageProvider : IStorageProvider
             throw new ArgumentException($"Invalid queue prefix '{options.QueuePrefix}': use a-z, 0-9 and '-'.", nameof(options));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HealthCheckTimeout, TimeSpan.Zero, nameof(options.HealthCheckTimeout));
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
 
@@ -68,14 +69,21 @@ public sealed class AzureStorageProvider : IStorageProvider
     public async Task<StorageHealth> CheckAsync(CancellationToken ct = default)
     {
         long started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.HealthCheckTimeout);
         try
         {
-            await _objects.EnsureCreatedAsync(ct).ConfigureAwait(false);
-            await _container.GetPropertiesAsync(cancellationToken: ct).ConfigureAwait(false);
-            await _queueService.GetPropertiesAsync(ct).ConfigureAwait(false);
+            await _objects.EnsureCreatedAsync(timeout.Token).ConfigureAwait(false);
+            await _container.GetPropertiesAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
+            await _queueService.GetPropertiesAsync(timeout.Token).ConfigureAwait(false);
             return new StorageHealth(true, "azure", $"container '{_container.Name}' at {_container.Uri.GetLeftPart(UriPartial.Authority)} answers", Stopwatch.GetElapsedTime(started));
         }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new StorageHealth(
+                false, "azure", $"{_container.Uri.GetLeftPart(UriPartial.Authority)} did not answer within {_options.HealthCheckTimeout.TotalSeconds:0.#} s", Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
         {
             return new StorageHealth(false, "azure", $"{_container.Uri.GetLeftPart(UriPartial.Authority)}: {e.Message}", Stopwatch.GetElapsedTime(started));
         }

@@ -208,7 +208,7 @@ internal sealed class LocalObjectStore(
         {
             var header = new ObjectFileHeader(NewETag(), PutOptions.DefaultContentType, now, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
             await ObjectFile.WriteAsync(temp, header, Stream.Null, settings.FlushToDisk, ct).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: false);
+            File.Move(temp, path, overwrite: true); // under the key's lock, checked absent; overwrite makes it a plain rename(2)
         }
         finally
         {

@@ -46,7 +46,7 @@ internal sealed class LocalWorkQueue : IWorkQueue
         {
             byte[] content = JsonSerializer.SerializeToUtf8Bytes(new MessageContent(now, body), LocalJsonContext.Default.MessageContent);
             await AtomicFile.WriteAsync(temp, content, _flushToDisk, ct).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: false);
+            File.Move(temp, path, overwrite: true); // a unique name: overwrite only makes .NET use rename(2)
         }
         finally
         {

@@ -1,0 +1,40 @@
+using OrleansGenres.Storage.Local;
+using OrleansGenres.Testing;
+
+namespace OrleansGenres.Storage.Tests.Local;
+
+/// <summary>Local-only behaviour of the provider itself: configuration and where files go.</summary>
+public sealed class LocalProviderTests : IDisposable
+{
+    private readonly TempDirectory _folder = new("storage");
+
+    [Fact]
+    public void A_data_folder_is_required()
+    {
+        Assert.Throws<ArgumentException>(() => new LocalStorageProvider(new LocalStorageOptions()));
+        Assert.Throws<ArgumentException>(() => new LocalStorageProvider(new LocalStorageOptions { Path = "  " }));
+    }
+
+    [Fact]
+    public async Task Everything_stays_inside_the_data_folder_in_the_documented_layout()
+    {
+        using var provider = new LocalStorageProvider(new LocalStorageOptions { Path = _folder.Path });
+        await provider.Objects.PutAsync("tracks/acme/t1.json", new MemoryStream([1]));
+        await provider.Objects.TryAcquireLeaseAsync("leases/jobs/j1", TimeSpan.FromSeconds(15));
+        await provider.GetQueue("analyze").SendAsync("m");
+
+        string[] files = Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_folder.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.StartsWith("locks/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(4, files.Length);
+        Assert.Equal("objects/leases/jobs/j1.~lease", files[0]);
+        Assert.Equal("objects/leases/jobs/j1.~obj", files[1]);
+        Assert.Equal("objects/tracks/acme/t1.json.~obj", files[2]);
+        Assert.Matches("^queues/analyze/[0-9]{19}_[0-9a-f]{32}_0_[0-9a-f]{32}\\.msg$", files[3]);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
