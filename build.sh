@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine of this kind:
-#   ./build.sh          install what is missing, build, run the main job
-#   ./build.sh test     install what is missing, build, run every test
-#   ./build.sh bench    install what is missing, build, run the benchmarks (bench/README.md)
+#   ./build.sh [run] [host options]   install what is missing, build, run the service: one node, all roles, local
+#                                     storage (./data), the default model, at http://127.0.0.1:5080 (Ctrl+C stops)
+#   ./build.sh test                   install what is missing, build, run every test
+#   ./build.sh bench [suite]          install what is missing, build, run the benchmarks (bench/README.md)
+#   ./build.sh demo                   the command-line tour: probe, windows and tag a file with `genres`
+#   ./build.sh azurite                run Azurite (Azure Storage emulator) on 127.0.0.1:10000/10001 for multi-node runs
 # Idempotent: with everything installed and built it only runs an incremental build.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -82,7 +85,24 @@ genres() {
   dotnet "src/OrleansGenres.Cli/bin/$configuration/net10.0/genres.dll" "$@"
 }
 
-run_main_job() {
+# The service: extra arguments go to the host (e.g. --urls http://127.0.0.1:5081 --Analysis:WorkerId node-2), and
+# environment variables (Storage__Provider=Azure, Auth__Tenants__acme__ApiKey=...) configure it as in production.
+run_service() {
+  echo "==> starting OrleansGenres (Ctrl+C stops it)"
+  exec dotnet "src/OrleansGenres.Host/bin/$configuration/net10.0/OrleansGenres.Host.dll" \
+    --Storage:Local:Path "${GENRES_DATA:-$PWD/data}" "$@"
+}
+
+# Azurite in the foreground, data under artifacts/azurite; the host reaches it with
+# Storage__Azure__ConnectionString=UseDevelopmentStorage=true.
+run_azurite() {
+  install_azurite
+  mkdir -p artifacts/azurite
+  exec node "$azurite_dir/node_modules/azurite/dist/src/azurite.js" --blobHost 127.0.0.1 --queueHost 127.0.0.1 \
+    --tableHost 127.0.0.1 --location artifacts/azurite --disableTelemetry --skipApiVersionCheck
+}
+
+run_demo() {
   echo "==> genres info"
   genres info
   local sample="../shared/datasets/esc10/audio/dog_bark/1-100032-A.ogg"
@@ -109,7 +129,9 @@ install_missing_packages
 require_dotnet
 build
 case "$mode" in
-  run) run_main_job ;;
+  run) run_service "${@:2}" ;;
+  demo) run_demo ;;
+  azurite) run_azurite ;;
   test)
     install_azurite
     echo "==> testing"
@@ -119,7 +141,7 @@ case "$mode" in
     dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench -- "${@:2}"
     ;;
   *)
-    echo "usage: ./build.sh [run|test|bench]" >&2
+    echo "usage: ./build.sh [run|test|bench|demo|azurite]" >&2
     exit 2
     ;;
 esac

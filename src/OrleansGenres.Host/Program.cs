@@ -7,7 +7,8 @@ using OrleansGenres.Host.Telemetry;
 
 // One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
 // the listen address by the standard --urls. appsettings.json + environment + command line, validated at start.
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits beside the binary, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var configuration = builder.Configuration;
 var service = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
 var roles = service.ParsedRoles();
