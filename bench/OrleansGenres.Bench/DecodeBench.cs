@@ -1,9 +1,11 @@
 using OrleansGenres.Audio.Decoding;
-using OrleansGenres.Audio.Pcm;
 
 namespace OrleansGenres.Bench;
 
-/// <summary>ffmpeg decoding to mono float32 at 22.05 kHz, read in chunks as the analysis pipeline reads it.</summary>
+/// <summary>
+/// Decoding to mono float32 at 22.05 kHz, read in 64k-sample chunks as the analysis pipeline reads it: the in-process
+/// decoder (libav) beside the ffmpeg child process, per format.
+/// </summary>
 internal static class DecodeBench
 {
     private const int SampleRate = 22050;
@@ -21,13 +23,16 @@ internal static class DecodeBench
             ("m4a", "ipod", ["-c:a", "aac", "-b:a", "160k"]),
             ("wav", "wav", ["-c:a", "pcm_s16le"]),
         ];
-        var decoder = new FfmpegDecoder();
+        (string Name, IAudioDecoder Decoder)[] decoders = [("in-process", new LibavDecoder()), ("ffmpeg", new FfmpegDecoder())];
         var results = new List<BenchResult>();
         foreach (var (name, format, codec) in formats)
         {
             var path = inputs.Get("stereo44k." + name, seconds, format, codec);
-            var wall = await Measure.MedianSecondsAsync(repeats, () => DecodeAsync(decoder, path));
-            results.Add(new BenchResult($"decode {name} 44.1k stereo -> 22.05k mono ({seconds} s)", seconds / wall, Notes: $"{wall:0.000} s"));
+            foreach (var (decoderName, decoder) in decoders)
+            {
+                var wall = await Measure.MedianSecondsAsync(repeats, () => DecodeAsync(decoder, path));
+                results.Add(new BenchResult($"decode {name} 44.1k stereo -> 22.05k mono ({seconds} s), {decoderName}", seconds / wall, Notes: $"{wall:0.000} s"));
+            }
         }
 
         return results;

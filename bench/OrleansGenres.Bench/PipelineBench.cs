@@ -9,7 +9,8 @@ namespace OrleansGenres.Bench;
 
 /// <summary>
 /// An hour of MP3 streamed through decode → 4 s / 2 s windows → batched log-mel, features discarded as they come
-/// (the analysis worker's path). Reports x-realtime and the peak RSS of this process and of ffmpeg.
+/// (the analysis worker's path). Reports x-realtime and the peak RSS of this process, with the default decoder
+/// (in-process; <c>GENRES_DECODER=ffmpeg</c> measures the ffmpeg child process and its peak beside).
 /// </summary>
 internal static class PipelineBench
 {
@@ -23,7 +24,8 @@ internal static class PipelineBench
         var ffmpegPeak = 0.0;
         var windows = 0;
         var stopwatch = Stopwatch.StartNew();
-        await using (var source = new FfmpegDecoder().OpenFile(path, MelOptions.Librosa.SampleRate))
+        var kind = AudioDecoders.DefaultKind;
+        await using (var source = AudioDecoders.Create(kind).OpenFile(path, MelOptions.Librosa.SampleRate))
         {
             var ffmpegPid = source is FfmpegPcmSource ffmpeg ? ffmpeg.ProcessId : 0;
             await foreach (var batch in WindowedLogMel.BatchesAsync(source, WindowingOptions.Default, extractor, nativeThread: nativeThread))
@@ -40,10 +42,12 @@ internal static class PipelineBench
         return
         [
             new BenchResult(
-                $"decode mp3 + window 4/2 + log-mel librosa ({seconds / 60} min)",
+                $"decode mp3 + window 4/2 + log-mel librosa ({seconds / 60} min), {(kind == DecoderKind.InProcess ? "in-process" : "ffmpeg")}",
                 seconds / wall,
                 Measure.PeakRssMegabytes(),
-                $"{windows} windows in {wall:0.0} s; ffmpeg child peak {ffmpegPeak:0} MB"),
+                kind == DecoderKind.FfmpegProcess
+                    ? $"{windows} windows in {wall:0.0} s; ffmpeg child peak {ffmpegPeak:0} MB"
+                    : $"{windows} windows in {wall:0.0} s; in-process decoder"),
         ];
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
 
 namespace OrleansGenres.Cli;
@@ -17,6 +18,26 @@ internal static class CommonOptions
         Description = "libtorch threads (default: one per processor).",
         Recursive = true,
     };
+
+    public static Option<DecoderKind?> Decoder { get; } = new("--decoder")
+    {
+        Description = "Audio decoder: in-process (libav, the default) or ffmpeg (a child process per file); $GENRES_DECODER sets the default.",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (AudioDecoders.ParseKind(text) is { } kind)
+            {
+                return kind;
+            }
+
+            result.AddError($"--decoder must be in-process or ffmpeg, not '{text}'");
+            return null;
+        },
+    };
+
+    /// <summary>The decoder the command line chose (--decoder, else $GENRES_DECODER, else in-process).</summary>
+    public static IAudioDecoder CreateDecoder(ParseResult parseResult) => AudioDecoders.Create(parseResult.GetValue(Decoder));
 
     public static Option<bool> Json() => new("--json") { Description = "Write JSON instead of text." };
 

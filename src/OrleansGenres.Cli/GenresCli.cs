@@ -15,6 +15,7 @@ public static class GenresCli
         var root = new RootCommand("OrleansGenres: decode, analyse and tag audio.");
         root.Options.Add(CommonOptions.Verbose);
         root.Options.Add(CommonOptions.Threads);
+        root.Options.Add(CommonOptions.Decoder);
         root.Subcommands.Add(InfoCommand.Create(console));
         root.Subcommands.Add(ProbeCommand.Create(console));
         root.Subcommands.Add(MelCommand.Create(console));

@@ -12,7 +12,10 @@ public static class NativeCall
             return;
         }
 
-        var message = Marshal.PtrToStringUTF8(NativeMethods.LastErrorMessage());
+        var message = LastErrorMessage();
         throw new NativeException((NativeStatus)status, string.IsNullOrEmpty(message) ? $"native call failed ({(NativeStatus)status})" : message);
     }
+
+    /// <summary>The message of the last failed native call on this thread ("" when none), for callers that map statuses themselves.</summary>
+    public static string LastErrorMessage() => Marshal.PtrToStringUTF8(NativeMethods.LastErrorMessage()) ?? string.Empty;
 }

@@ -8,5 +8,23 @@ public enum NativeStatus
     OutOfMemory = 2,
     TorchError = 3,
     BufferTooSmall = 4,
+
+    /// <summary>Audio decoding: 0 bytes, or no samples decoded.</summary>
+    DecodeEmpty = 10,
+
+    /// <summary>Audio decoding: not a format libav reads, or a broken header.</summary>
+    DecodeInvalidData = 11,
+
+    /// <summary>Audio decoding: readable, but without an audio stream.</summary>
+    DecodeNoAudioStream = 12,
+
+    /// <summary>Audio decoding: cut short, or corrupt packets.</summary>
+    DecodeTruncated = 13,
+
+    /// <summary>Audio decoding: the file does not exist or cannot be read.</summary>
+    DecodeNotFound = 14,
+
+    /// <summary>Audio decoding: any other failure, in libav's words.</summary>
+    DecodeFailed = 15,
     UnknownError = 99,
 }

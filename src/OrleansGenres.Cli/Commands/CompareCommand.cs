@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
@@ -46,7 +45,7 @@ internal static class CompareCommand
             {
                 using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
                 var tracks = await EvaluationTracks.PrepareAsync(
-                    data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), new FfmpegDecoder(), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
+                    data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
                 // Two folders may hold models of the same name; the folder tells them apart.
                 var name = names.Add(predictor.Card.Name) ? predictor.Card.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
                 names.Add(name);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
@@ -27,7 +26,7 @@ internal static class EvalCommand
             var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
             using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(parseResult.GetValue(model)!), cancellationToken);
             var tracks = await EvaluationTracks.PrepareAsync(
-                data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), new FfmpegDecoder(), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
+                data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
             foreach (var failure in tracks.Failures)
             {
                 console.Error.WriteLine($"warning: left out {failure.Entry.RelativePath}: {failure.Error}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Formats;
 using OrleansGenres.Audio.Pcm;
@@ -28,7 +27,7 @@ internal static class MelCommand
             using var extractor = LogMelExtractor.Create(options);
             var input = parseResult.GetValue(file)!;
             float[] samples;
-            await using (var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate))
+            await using (var source = CommonOptions.CreateDecoder(parseResult).OpenFile(input.FullName, options.SampleRate))
             {
                 samples = await source.ReadAllAsync(cancellationToken);
             }

@@ -39,7 +39,7 @@ internal static class ScanCommand
                 .Where(f => AudioExtensions.Contains(f.Extension))
                 .OrderBy(f => f.FullName, StringComparer.Ordinal)
                 .ToList();
-            var decoder = new FfmpegDecoder();
+            var decoder = CommonOptions.CreateDecoder(parseResult);
             var rate = parseResult.GetValue(sampleRate);
             var failures = new ConcurrentBag<ScanFailure>();
             var silent = new ConcurrentBag<string>();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Native;
@@ -35,7 +34,7 @@ internal static class TagCommand
             using var nativeThread = new NativeThread();
             var folder = DefaultModel.Resolve(parseResult.GetValue(model));
             using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
-            var decoder = new FfmpegDecoder();
+            var decoder = CommonOptions.CreateDecoder(parseResult);
             var results = new List<FileTags>();
             foreach (var file in parseResult.GetValue(files)!)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
@@ -46,7 +45,7 @@ internal static class TrainCommand
 
             var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
             var outDirectory = parseResult.GetValue(output)!.FullName;
-            var runner = new ExperimentRunner(MlOptions.CacheRoot(parseResult.GetValue(cache)), new FfmpegDecoder(), new CliLogger(console.Error));
+            var runner = new ExperimentRunner(MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult), new CliLogger(console.Error));
             var run = new Run(console, runner, data, parseResult.GetValue(resume));
             if (experiment.IsSweep)
             {

@@ -48,7 +48,7 @@ internal static class WindowsCommand
             using var nativeThread = new NativeThread();
             var input = parseResult.GetValue(file)!;
             var target = parseResult.GetValue(output)!;
-            await using var source = new FfmpegDecoder().OpenFile(input.FullName, options.SampleRate);
+            await using var source = CommonOptions.CreateDecoder(parseResult).OpenFile(input.FullName, options.SampleRate);
             int windows;
             try
             {

@@ -30,7 +30,8 @@ public sealed class FeatureCache(string root, FrontEnd frontEnd, IAudioDecoder d
 
     /// <summary>
     /// Features for every entry, built where missing, <paramref name="parallelism"/> files at a time (decoding runs
-    /// in ffmpeg processes, the mel in libtorch). Failures are reported per entry, not thrown.
+    /// in this process or in ffmpeg processes, as the decoder given says; the mel in libtorch). Failures are reported
+    /// per entry, not thrown.
     /// </summary>
     public async Task<IReadOnlyList<FeatureBuildResult>> BuildAsync(
         IReadOnlyList<DatasetEntry> entries,

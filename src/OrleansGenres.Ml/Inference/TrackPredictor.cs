@@ -122,6 +122,11 @@ public sealed class TrackPredictor : IDisposable
         return new TrackPrediction(tags, timeline, how);
     }
 
+    /// <summary>Decodes (with the default decoder, <see cref="AudioDecoders.Create"/>), windows and tags one audio file.</summary>
+    public Task<TrackPrediction> TagFileAsync(
+        string path, NativeThread nativeThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default) =>
+        TagFileAsync(path, AudioDecoders.Create(), nativeThread, aggregation, cancellationToken);
+
     /// <summary>Decodes, windows and tags one audio file; the mel and the network run on <paramref name="nativeThread"/>.</summary>
     public async Task<TrackPrediction> TagFileAsync(
         string path, IAudioDecoder decoder, NativeThread nativeThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ using static OrleansGenres.Audio.Tests.Integration.DecodingHelpers;
 namespace OrleansGenres.Audio.Tests.Integration;
 
 /// <summary>One real file from each shared dataset: probed and decoded at the rates the models use.</summary>
-public sealed class DecodingDatasetTests
+public abstract class DecodingDatasetTests : DecoderTestBase
 {
     // dataset, file, codec, probed sample rate, container (ffprobe format_name), duration in seconds (as ffprobe states it).
     // Opus always decodes at 48 kHz, so ffprobe (and AudioInfo) report 48000 for the 24 kHz midi-genres files.
@@ -59,7 +59,7 @@ public sealed class DecodingDatasetTests
         var path = SharedData.Dataset(dataset, file);
         var info = await new FfprobeAudioProbe().ProbeAsync(path).WaitAsync(DecodeTimeout);
 
-        await using var source = new FfmpegDecoder().OpenFile(path, rate);
+        await using var source = OpenFile(path, rate);
         Assert.Equal(rate, source.SampleRate);
         var samples = await source.ReadAllAsync().WaitAsync(DecodeTimeout);
 

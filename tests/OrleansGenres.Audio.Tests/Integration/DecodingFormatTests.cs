@@ -8,7 +8,7 @@ using static OrleansGenres.Audio.Tests.Integration.DecodingHelpers;
 namespace OrleansGenres.Audio.Tests.Integration;
 
 /// <summary>Formats generated with ffmpeg: each decodes to mono at the requested rate with the right length and pitch.</summary>
-public sealed class DecodingFormatTests : IDisposable
+public abstract class DecodingFormatTests : DecoderTestBase, IDisposable
 {
     private const int Rate = 16000;
 
@@ -18,7 +18,11 @@ public sealed class DecodingFormatTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly FfprobeAudioProbe _probe = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData("flac", "sine.flac", "flac", 0.0, new[] { "-c:a", "flac" })]
@@ -97,7 +101,7 @@ public sealed class DecodingFormatTests : IDisposable
         Assert.Equal(48000, info.SampleRate);
         Assert.Equal(2.0, info.DurationSeconds, 0.001);
 
-        await using var source = new FfmpegDecoder().OpenFile(path, rate);
+        await using var source = OpenFile(path, rate);
         Assert.Equal(rate, source.SampleRate);
         var samples = await source.ReadAllAsync().WaitAsync(DecodeTimeout);
 

@@ -3,7 +3,7 @@ using OrleansGenres.Audio.Pcm;
 
 namespace OrleansGenres.Audio.Tests.Integration;
 
-/// <summary>Shared helpers for the decoding integration tests (ffmpeg must be installed).</summary>
+/// <summary>Shared helpers for the decoding integration tests (ffmpeg must be installed: it makes the test audio).</summary>
 internal static class DecodingHelpers
 {
     /// <summary>No decode in these tests may take longer: an error must arrive, never a hang.</summary>
@@ -11,9 +11,6 @@ internal static class DecodingHelpers
 
     /// <summary>Opens with <paramref name="open"/> and reads everything, within <see cref="DecodeTimeout"/>.</summary>
     public static Task<float[]> DecodeAllAsync(Func<IPcmSource> open) => OpenAndReadAllAsync(open).WaitAsync(DecodeTimeout);
-
-    public static Task<float[]> DecodeFileAsync(string path, int sampleRate, FfmpegOptions? options = null) =>
-        DecodeAllAsync(() => new FfmpegDecoder(options ?? new FfmpegOptions()).OpenFile(path, sampleRate));
 
     /// <summary>
     /// Opens and reads to the end and returns the <see cref="AudioDecodeException"/> raised, whether it comes from the
@@ -33,9 +30,6 @@ internal static class DecodingHelpers
         await using var source = open();
         return await source.ReadAllAsync();
     }
-
-    public static Task<AudioDecodeException> DecodeFileErrorAsync(string path, int sampleRate = 16000, FfmpegOptions? options = null) =>
-        DecodeErrorAsync(() => new FfmpegDecoder(options ?? new FfmpegOptions()).OpenFile(path, sampleRate));
 
     public static double Rms(ReadOnlySpan<float> samples)
     {

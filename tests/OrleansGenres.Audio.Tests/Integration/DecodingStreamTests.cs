@@ -7,17 +7,21 @@ using static OrleansGenres.Audio.Tests.Integration.DecodingHelpers;
 namespace OrleansGenres.Audio.Tests.Integration;
 
 /// <summary>Decoding from streams, cancellation, and long inputs read in bounded chunks.</summary>
-public sealed class DecodingStreamTests : IDisposable
+public abstract class DecodingStreamTests : DecoderTestBase, IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task OpenStream_over_an_ogg_file_gives_the_same_samples_as_OpenFile()
     {
         var path = SharedData.Dataset("esc10", "audio/dog_bark/1-100032-A.ogg");
-        var decoder = new FfmpegDecoder();
+        var decoder = CreateDecoder();
 
         var fromFile = await DecodeAllAsync(() => decoder.OpenFile(path, 16000));
         await using var stream = File.OpenRead(path);
@@ -31,7 +35,7 @@ public sealed class DecodingStreamTests : IDisposable
     public async Task OpenStream_over_a_generated_flac_matches_OpenFile()
     {
         var path = GeneratedAudio.Create(_temp.File("tone.flac"), "sine=frequency=1000:duration=3:sample_rate=44100", "-c:a", "flac");
-        var decoder = new FfmpegDecoder();
+        var decoder = CreateDecoder();
 
         var fromFile = await DecodeAllAsync(() => decoder.OpenFile(path, 22050));
         var fromStream = await DecodeAllAsync(() => decoder.OpenStream(new MemoryStream(File.ReadAllBytes(path)), 22050));
@@ -43,7 +47,7 @@ public sealed class DecodingStreamTests : IDisposable
     [Fact]
     public async Task OpenStream_over_an_empty_stream_is_Empty()
     {
-        var error = await DecodeErrorAsync(() => new FfmpegDecoder().OpenStream(new MemoryStream(), 16000, "upload"));
+        var error = await DecodeErrorAsync(() => CreateDecoder().OpenStream(new MemoryStream(), 16000, "upload"));
 
         Assert.Equal(DecodeErrorKind.Empty, error.Kind);
         Assert.Contains("upload", error.Message, StringComparison.Ordinal);
@@ -52,18 +56,20 @@ public sealed class DecodingStreamTests : IDisposable
     [Fact]
     public async Task OpenStream_over_random_bytes_is_InvalidData()
     {
-        var error = await DecodeErrorAsync(() => new FfmpegDecoder().OpenStream(new MemoryStream(RandomBytes(seed: 7, length: 5000)), 16000));
+        var error = await DecodeErrorAsync(() => CreateDecoder().OpenStream(new MemoryStream(RandomBytes(seed: 7, length: 5000)), 16000));
 
         Assert.Equal(DecodeErrorKind.InvalidData, error.Kind);
     }
 
     [Fact]
-    public async Task Cancelling_mid_read_of_a_long_piped_wav_throws_promptly()
+    public async Task Cancelling_while_a_slow_stream_is_still_arriving_throws_promptly()
     {
-        // Ten minutes of sine as WAV, fed through a stream that trickles the bytes so the decode cannot finish first.
+        // Ten minutes of sine as WAV through a stream that trickles the bytes (~3 s or more in all), so the input is
+        // still arriving when the read is cancelled: the ffmpeg decoder is mid-decode then, the in-process one is
+        // still copying the input to its temporary file.
         var path = GeneratedAudio.Create(_temp.File("ten-minutes.wav"), "sine=frequency=440:duration=600:sample_rate=8000", "-c:a", "pcm_s16le");
         await using var slow = new TrickleStream(File.OpenRead(path), chunkBytes: 16 * 1024, delay: TimeSpan.FromMilliseconds(5));
-        var source = new FfmpegDecoder().OpenStream(slow, 16000, "ten-minutes");
+        var source = CreateDecoder().OpenStream(slow, 16000, "ten-minutes");
         try
         {
             await ReadUntilCancelledAsync(source);
@@ -77,19 +83,14 @@ public sealed class DecodingStreamTests : IDisposable
 
     private static async Task ReadUntilCancelledAsync(IPcmSource source)
     {
-        using var cts = new CancellationTokenSource();
+        var cancelAfter = TimeSpan.FromMilliseconds(500);
+        using var cts = new CancellationTokenSource(cancelAfter);
         var buffer = new float[4096];
         long total = 0;
+        var stopwatch = Stopwatch.StartNew();
 
-        var first = await source.ReadAsync(buffer, cts.Token).AsTask().WaitAsync(DecodeTimeout);
-        Assert.True(first > 0);
-        total += first;
-
-        var stopwatch = new Stopwatch();
         var cancelled = await Record.ExceptionAsync(async () =>
         {
-            cts.CancelAfter(TimeSpan.FromMilliseconds(200));
-            stopwatch.Start();
             while (true)
             {
                 var read = await source.ReadAsync(buffer, cts.Token);
@@ -103,15 +104,15 @@ public sealed class DecodingStreamTests : IDisposable
         }).WaitAsync(DecodeTimeout);
 
         Assert.IsAssignableFrom<OperationCanceledException>(cancelled);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {stopwatch.Elapsed}");
-        Assert.InRange(total, 1, (600L * 16000) - 1);
+        Assert.True(stopwatch.Elapsed - cancelAfter < TimeSpan.FromSeconds(2), $"cancellation took {stopwatch.Elapsed - cancelAfter}");
+        Assert.InRange(total, 0, (600L * 16000) - 1);
     }
 
     [Fact]
     public async Task Cancelling_mid_read_of_a_long_file_throws_promptly()
     {
         var path = GeneratedAudio.Create(_temp.File("ten-minutes.flac"), "sine=frequency=440:duration=600:sample_rate=16000", "-c:a", "flac");
-        await using var source = new FfmpegDecoder().OpenFile(path, 22050);
+        await using var source = CreateDecoder().OpenFile(path, 22050);
         using var cts = new CancellationTokenSource();
         var buffer = new float[8192];
         long total = 0;
@@ -142,7 +143,7 @@ public sealed class DecodingStreamTests : IDisposable
         var path = GeneratedAudio.Create(
             _temp.File("twenty-minutes.flac"), $"sine=frequency=1000:duration={seconds}:sample_rate={rate}", "-c:a", "flac", "-compression_level", "0");
 
-        await using var source = new FfmpegDecoder().OpenFile(path, rate);
+        await using var source = CreateDecoder().OpenFile(path, rate);
         var chunk = new float[64 * 1024];
         long total = 0;
         long crossings = 0;
@@ -184,7 +185,7 @@ public sealed class DecodingStreamTests : IDisposable
     public async Task Reads_with_odd_buffer_sizes_give_the_same_samples_as_ReadAllAsync()
     {
         var path = GeneratedAudio.Create(_temp.File("tone.wav"), "sine=frequency=1000:duration=1:sample_rate=8000", "-c:a", "pcm_s16le");
-        var decoder = new FfmpegDecoder(new FfmpegOptions { ReadBufferBytes = 4099 });
+        var decoder = CreateDecoder();
         var expected = await DecodeAllAsync(() => decoder.OpenFile(path, 8000));
         Assert.Equal(8000, expected.Length);
 
@@ -211,7 +212,7 @@ public sealed class DecodingStreamTests : IDisposable
         var whole = GeneratedAudio.Create(_temp.File("whole.wav"), "sine=frequency=440:duration=5", "-c:a", "pcm_s16le");
         var path = Truncate(whole, _temp.File("cut.wav"), 0.4);
 
-        var error = await DecodeErrorAsync(() => new FfmpegDecoder().OpenStream(new MemoryStream(File.ReadAllBytes(path)), 16000));
+        var error = await DecodeErrorAsync(() => CreateDecoder().OpenStream(new MemoryStream(File.ReadAllBytes(path)), 16000));
 
         Assert.Equal(DecodeErrorKind.Truncated, error.Kind);
     }
@@ -221,7 +222,7 @@ public sealed class DecodingStreamTests : IDisposable
     {
         var path = Truncate(SharedData.Dataset("esc10", "audio/dog_bark/1-100032-A.ogg"), _temp.File("cut.ogg"), 0.4);
 
-        var error = await DecodeErrorAsync(() => new FfmpegDecoder().OpenStream(new MemoryStream(File.ReadAllBytes(path)), 16000));
+        var error = await DecodeErrorAsync(() => CreateDecoder().OpenStream(new MemoryStream(File.ReadAllBytes(path)), 16000));
 
         Assert.Equal(DecodeErrorKind.Truncated, error.Kind);
     }
@@ -229,7 +230,7 @@ public sealed class DecodingStreamTests : IDisposable
     [Fact]
     public async Task Dispose_after_cancelling_a_read_from_a_stalled_stream_does_not_hang()
     {
-        var source = new FfmpegDecoder().OpenStream(new StalledStream(), 16000);
+        var source = CreateDecoder().OpenStream(new StalledStream(), 16000);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var exception = await Record.ExceptionAsync(async () => await source.ReadAsync(new float[1024], cts.Token).AsTask().WaitAsync(DecodeTimeout));

@@ -22,6 +22,9 @@ int32_t status_from_current_exception() {
   } catch (const buffer_too_small& e) {
     set_last_error(e.what());
     return GN_BUFFER_TOO_SMALL;
+  } catch (const decode_error& e) {
+    set_last_error(e.what());
+    return e.status();
   } catch (const c10::Error& e) {
     set_last_error(e.what_without_backtrace());
     return GN_TORCH_ERROR;

@@ -21,6 +21,16 @@ class buffer_too_small : public std::length_error {
   using std::length_error::length_error;
 };
 
+// Thrown when audio cannot be decoded; carries one of the GN_DECODE_* statuses, which the caller maps to its kinds.
+class decode_error : public std::runtime_error {
+ public:
+  decode_error(int32_t status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  int32_t status() const noexcept { return status_; }
+
+ private:
+  int32_t status_;
+};
+
 void set_last_error(std::string message);
 void clear_last_error();
 int32_t status_from_current_exception();

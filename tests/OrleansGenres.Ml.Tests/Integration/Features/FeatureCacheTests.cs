@@ -19,7 +19,7 @@ public sealed class FeatureCacheTests : IDisposable
     public async Task Features_are_the_pipeline_windows_stored_as_npz()
     {
         var entry = Entry(GeneratedAudio.Create(_temp.File("tone.flac"), "sine=frequency=660:duration=9"));
-        var cache = new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder());
+        var cache = new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create());
 
         var result = Assert.Single(await cache.BuildAsync([entry], HashOf));
 
@@ -33,7 +33,7 @@ public sealed class FeatureCacheTests : IDisposable
     public async Task A_second_build_reuses_the_cached_file()
     {
         var entry = Entry(GeneratedAudio.Create(_temp.File("tone.wav"), "sine=frequency=440:duration=5"));
-        var cache = new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder());
+        var cache = new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create());
         var first = (await cache.BuildAsync([entry], HashOf))[0].Features!;
         var written = File.GetLastWriteTimeUtc(first.Path);
 
@@ -49,8 +49,8 @@ public sealed class FeatureCacheTests : IDisposable
         var entry = Entry(GeneratedAudio.Create(_temp.File("tone.wav"), "sine=frequency=440:duration=5"));
         var wide = Small with { Mel = Small.Mel with { NMels = 64 } };
 
-        var a = (await new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder()).BuildAsync([entry], HashOf))[0].Features!;
-        var b = (await new FeatureCache(_temp.File("cache"), wide, new FfmpegDecoder()).BuildAsync([entry], HashOf))[0].Features!;
+        var a = (await new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create()).BuildAsync([entry], HashOf))[0].Features!;
+        var b = (await new FeatureCache(_temp.File("cache"), wide, AudioDecoders.Create()).BuildAsync([entry], HashOf))[0].Features!;
 
         Assert.NotEqual(Small.Key, wide.Key);
         Assert.NotEqual(a.Path, b.Path);
@@ -68,7 +68,7 @@ public sealed class FeatureCacheTests : IDisposable
         var entries = good.Append(Entry(_temp.File("broken.mp3"))).ToList();
         var reported = new List<int>();
 
-        var results = await new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder())
+        var results = await new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create())
             .BuildAsync(entries, HashOf, parallelism: 2, progress: new SyncProgress(reported.Add));
 
         Assert.Equal(5, results.Count(r => r.Succeeded));
@@ -81,7 +81,7 @@ public sealed class FeatureCacheTests : IDisposable
     {
         var entry = Entry(SharedData.Dataset("esc10", "audio/dog_bark/1-100032-A.ogg"));
 
-        var features = (await new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder()).BuildAsync([entry], HashOf))[0].Features!;
+        var features = (await new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create()).BuildAsync([entry], HashOf))[0].Features!;
 
         Assert.Equal(2, features.Windows); // 5 s: 0–4 and a padded 2–6
     }
@@ -92,7 +92,7 @@ public sealed class FeatureCacheTests : IDisposable
     [InlineData("abc")]
     public void Only_hex_content_hashes_become_paths(string hash)
     {
-        var cache = new FeatureCache(_temp.File("cache"), Small, new FfmpegDecoder());
+        var cache = new FeatureCache(_temp.File("cache"), Small, AudioDecoders.Create());
 
         Assert.Throws<ArgumentException>(() => cache.PathFor(hash));
     }
@@ -105,7 +105,7 @@ public sealed class FeatureCacheTests : IDisposable
     private static async Task<float[]> DirectlyAsync(string path)
     {
         using var extractor = LogMelExtractor.Create(Small.Mel);
-        await using var source = new FfmpegDecoder().OpenFile(path, Small.Mel.SampleRate);
+        await using var source = AudioDecoders.Create().OpenFile(path, Small.Mel.SampleRate);
         var all = new List<float>();
         await foreach (var batch in WindowedLogMel.BatchesAsync(source, Small.Windowing, extractor))
         {

@@ -85,7 +85,7 @@ public sealed class EpochBatchesTests(ToneDatasetFixture tones) : IClassFixture<
     {
         var dataset = await DatasetLoader.LoadAsync(tones.SingleLabelManifest);
         var config = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("batches"), "test") with { };
-        var cache = new FeatureCache(tones.CacheRoot, config.FrontEnd.ToFrontEnd(), new FfmpegDecoder());
+        var cache = new FeatureCache(tones.CacheRoot, config.FrontEnd.ToFrontEnd(), AudioDecoders.Create());
         var data = await ExperimentDataBuilder.BuildAsync(dataset, config, cache);
         Assert.All(data.Train, t => Assert.Equal(2, t.Features.Windows)); // 1 s of audio, 0.5 s windows
         return data.Train;

@@ -13,7 +13,7 @@ namespace OrleansGenres.Ml.Tests.Integration.Training;
 /// <summary>Real training runs on generated tones: tiny models, a few epochs, real ffmpeg, real libtorch.</summary>
 public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixture<ToneDatasetFixture>
 {
-    private ExperimentRunner Runner => new(tones.CacheRoot, new FfmpegDecoder(), NullLogger.Instance);
+    private ExperimentRunner Runner => new(tones.CacheRoot, AudioDecoders.Create(), NullLogger.Instance);
 
     [Fact]
     public async Task A_single_label_model_learns_well_above_chance_on_held_out_tracks_and_tags_new_audio()
@@ -46,7 +46,7 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
         var tone = GeneratedAudio.Create(directory.File("new-high.ogg"), "aevalsrc=0.4*sin(2*PI*1650*t):s=8000:d=2", "-c:a", "libvorbis");
         using var nativeThread = new NativeThread();
         using var predictor = TrackPredictor.Load(output);
-        var prediction = await predictor.TagFileAsync(tone, new FfmpegDecoder(), nativeThread);
+        var prediction = await predictor.TagFileAsync(tone, nativeThread);
         Assert.Equal("high", prediction.Tags[0].Label);
         Assert.True(prediction.Tags[0].Assigned);
         Assert.Equal(4, prediction.Windows.Count);
@@ -58,7 +58,7 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
         var dataset = await DatasetLoader.LoadAsync(tones.SingleLabelManifest);
         var config = ExperimentConfig.Parse(ToneDataset.TinyConfigJson("wrong-loss", loss: "bce"), "test");
         var cache = tones.NewFolder("untouched-cache");
-        var runner = new ExperimentRunner(cache, new FfmpegDecoder(), NullLogger.Instance);
+        var runner = new ExperimentRunner(cache, AudioDecoders.Create(), NullLogger.Instance);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync(dataset, config, tones.NewFolder("wrong")));
 
