@@ -1,3 +1,4 @@
+using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
 
 namespace OrleansGenres.Host.Configuration;
@@ -16,6 +17,9 @@ public sealed class AnalysisSettings
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary><c>InProcess</c> (libav inside the worker, default) or <c>FfmpegProcess</c> (an ffmpeg child per track).</summary>
+    public DecoderKind Decoder { get; set; } = DecoderKind.InProcess;
 
     public AnalysisWorkerOptions ToWorkerOptions()
     {

@@ -61,7 +61,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
         services.AddSingleton(_ => new NativeThread("genres-analysis"));
         services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
-        services.AddSingleton<IAudioDecoder, FfmpegDecoder>(_ => new FfmpegDecoder());
+        services.AddSingleton(provider => AudioDecoders.Create(provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.Decoder));
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisWorker>();
         services.AddHostedService<AnalysisHostedService>();
