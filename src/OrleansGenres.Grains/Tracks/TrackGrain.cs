@@ -90,13 +90,17 @@ public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices s
     }
 
     /// <summary>
-    /// Queues the track again (e.g. for a newer model). Null when the track does not exist; a track being analysed right
-    /// now is left alone (<see cref="TrackStatus.Analyzing"/> comes back) and its worker's result stands.
+    /// Queues the track again for <paramref name="modelVersion"/> (a newer model, or another try after a failure). Null
+    /// when the track does not exist. Left alone, and returned as it is: a track being analysed right now
+    /// (<see cref="TrackStatus.Analyzing"/>: its worker's result stands) and one already analysed with this version
+    /// (the same model on the same bytes gives the same tags).
     /// </summary>
     public async Task<TrackState?> ReanalyzeAsync(string modelVersion, CancellationToken cancellationToken = default)
     {
         var now = services.Clock.GetUtcNow();
-        var changed = await MutateAsync(state => state.Status == TrackStatus.Analyzing && state.Claim?.Until > now ? null : state with
+        var changed = await MutateAsync(state =>
+            (state.Status == TrackStatus.Analyzing && state.Claim?.Until > now)
+            || (state.Status == TrackStatus.Completed && state.Analysis?.ModelVersion == modelVersion) ? null : state with
         {
             Status = TrackStatus.Queued,
             QueuedAt = now,

@@ -32,8 +32,8 @@ public static class TrackEndpoints
             .Produces<TrackListResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
         tracks.MapDelete("/{id}", DeleteAsync).WithName("DeleteTrack").WithSummary("Delete a track, its audio and its results.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
-        tracks.MapPost("/{id}/reanalyze", ReanalyzeAsync).WithName("ReanalyzeTrack").WithSummary("Queue the track again with the active model.")
-            .Produces<TrackResponse>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tracks.MapPost("/{id}/reanalyze", ReanalyzeAsync).WithName("ReanalyzeTrack").WithSummary("Queue the track again with the active model (200 when it is already analysed with it).")
+            .Produces<TrackResponse>(StatusCodes.Status202Accepted).Produces<TrackResponse>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return tracks;
     }
 
@@ -132,6 +132,7 @@ public static class TrackEndpoints
         {
             null => NotFound(id),
             { Status: TrackStatus.Analyzing } => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Being analysed", detail: $"Track {id} is being analysed right now; ask again once it is done."),
+            { Status: TrackStatus.Completed } when state.Analysis?.ModelVersion == version => Results.Ok(TrackResponse.From(state)),
             _ => Results.Accepted($"/api/tracks/{state.TrackId}", TrackResponse.From(state)),
         };
     }
