@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 var configuration = builder.Configuration;
 var service = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
 var roles = service.ParsedRoles();
+ThreadPool.GetMinThreads(out _, out var completionPortThreads);
+ThreadPool.SetMinThreads(Math.Max(service.MinThreadPoolThreads, Environment.ProcessorCount), completionPortThreads);
 
 builder.Services
     .AddValidatedSettings<ServiceOptions>(configuration, o => o.Validate())
