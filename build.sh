@@ -15,7 +15,10 @@ configuration="${CONFIGURATION:-Release}"
 
 # libopenblas0-pthread: Debian's libtorch calls BLAS through libblas.so.3; without OpenBLAS that is the
 # reference BLAS and matrix products run ~20x slower.
-apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread)
+# libav*-dev + pkg-config: the in-process audio decoder in src/native links FFmpeg's libraries (5.1 on Debian 12);
+# the ffmpeg package stays for ffprobe, the fallback decoder and the test audio the tests generate.
+apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev pkg-config)
 # The training benchmark runs the same models in PyTorch beside ours (Debian's python3-torch, same libtorch).
 if [ "${1:-run}" = "bench" ]; then apt_packages+=(python3-torch); fi
 # Node.js + npm run Azurite, the Azure Storage emulator the storage tests use. Only when npm is missing: machine

@@ -26,7 +26,7 @@ public static class GenresNative
             throw new NativeException(
                 NativeStatus.UnknownError,
                 $"libgenres_native.so could not be loaded ({e.Message}). Build the solution with `dotnet build` " +
-                "(it needs cmake, g++ and libtorch-dev: run the README's set-up command).");
+                "(it needs cmake, g++, libtorch-dev and the libav*-dev packages: run the README's set-up command).");
         }
 
         if (loaded != AbiVersion)

@@ -3,6 +3,8 @@ namespace OrleansGenres.Audio.Decoding;
 /// <summary>
 /// Reads ffmpeg's stderr and exit code and names the failure. ffmpeg has no machine-readable error codes for
 /// these cases, so the phrases below are the ones ffmpeg 5.x prints; an unknown failure keeps ffmpeg's own text.
+/// The in-process decoder judges libav's log with the same lists (src/native/src/decoding/corruption.cpp): change
+/// both together, so both decoders keep failing the same inputs the same way.
 /// </summary>
 internal static class FfmpegDiagnostics
 {

@@ -17,6 +17,11 @@ internal static class OggCompleteness
         using var file = File.OpenRead(path);
         Span<byte> head = stackalloc byte[4];
         var headLength = file.Read(head);
+        if (!head[..headLength].StartsWith("OggS"u8))
+        {
+            return null; // not Ogg: no need to read the tail
+        }
+
         var tail = new byte[(int)Math.Min(file.Length, TailBytes)];
         file.Seek(-tail.Length, SeekOrigin.End);
         file.ReadExactly(tail);

@@ -207,6 +207,36 @@ public abstract class DecodingStreamTests : DecoderTestBase, IDisposable
     }
 
     [Fact]
+    public async Task After_the_end_or_an_error_reads_return_0()
+    {
+        var whole = GeneratedAudio.Create(_temp.File("whole.wav"), "sine=frequency=440:duration=2", "-c:a", "pcm_s16le");
+        var cut = Truncate(whole, _temp.File("cut.wav"), 0.4);
+        var buffer = new float[100_000];
+
+        await using (var source = OpenFile(whole, 16000))
+        {
+            while (await source.ReadAsync(buffer).AsTask().WaitAsync(DecodeTimeout) > 0)
+            {
+            }
+
+            Assert.Equal(0, await source.ReadAsync(buffer));
+        }
+
+        await using (var source = OpenFile(cut, 16000))
+        {
+            var error = await Record.ExceptionAsync(async () =>
+            {
+                while (await source.ReadAsync(buffer).AsTask().WaitAsync(DecodeTimeout) > 0)
+                {
+                }
+            });
+
+            Assert.Equal(DecodeErrorKind.Truncated, Assert.IsType<AudioDecodeException>(error).Kind);
+            Assert.Equal(0, await source.ReadAsync(buffer));
+        }
+    }
+
+    [Fact]
     public async Task OpenStream_over_a_wav_cut_mid_data_is_Truncated()
     {
         var whole = GeneratedAudio.Create(_temp.File("whole.wav"), "sine=frequency=440:duration=5", "-c:a", "pcm_s16le");

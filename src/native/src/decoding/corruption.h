@@ -1,6 +1,7 @@
 // How the decoder names a failure. libav has no error codes for "cut short" or "corrupt": like the ffmpeg CLI wrapper
 // on the C# side (FfmpegDiagnostics), the decoder reads the words libav logs. Both use the same phrases, the ones
-// ffmpeg 5.x prints, so the in-process decoder and the ffmpeg child process fail the same inputs the same way.
+// ffmpeg 5.x prints, so the in-process decoder and the ffmpeg child process fail the same inputs the same way:
+// change both lists together.
 #pragma once
 
 #include <cstdint>
