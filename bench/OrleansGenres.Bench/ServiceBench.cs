@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using OrleansGenres.Testing;
 
 namespace OrleansGenres.Bench;
 
@@ -10,7 +10,7 @@ namespace OrleansGenres.Bench;
 /// songs over HTTP; figures are tracks/s and x-realtime from the first upload to the last Completed, then the latency of
 /// <c>GET /api/tracks/{id}</c> under a fixed-rate load from this (second) process.
 /// </summary>
-internal static partial class ServiceBench
+internal static class ServiceBench
 {
     private const string Key = "bench-key-0123456789abcdef";
 
@@ -21,11 +21,15 @@ internal static partial class ServiceBench
         ThreadPool.SetMinThreads(32, io);
         var songs = Songs(quick ? 16 : 48);
         var data = Path.Combine(Path.GetTempPath(), $"orleansgenres-bench-service-{Guid.NewGuid():N}");
-        using var host = StartHost(data);
+        var host = await HostProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Storage:Local:Path"] = data,
+            ["Auth:Tenants:bench:ApiKey"] = Key,
+            ["RequestsPerSecond"] = "0",
+        });
         try
         {
-            var url = await host.Url.WaitAsync(TimeSpan.FromSeconds(60));
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 
             // Warm-up (model load, first JIT) with one song that is not measured.
@@ -56,7 +60,7 @@ internal static partial class ServiceBench
         }
         finally
         {
-            host.Kill();
+            await host.DisposeAsync();
             Directory.Delete(data, recursive: true);
         }
     }
@@ -184,59 +188,5 @@ internal static partial class ServiceBench
         }
 
         return null;
-    }
-
-    private static HostHandle StartHost(string data)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OrleansGenres.Host.dll"));
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add("http://127.0.0.1:0");
-        startInfo.Environment["Storage__Local__Path"] = data;
-        startInfo.Environment["Auth__Tenants__bench__ApiKey"] = Key;
-        startInfo.Environment["RequestsPerSecond"] = "0";
-        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
-        return new HostHandle(Process.Start(startInfo)!);
-    }
-
-    private sealed partial class HostHandle : IDisposable
-    {
-        private readonly Process _process;
-        private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public HostHandle(Process process)
-        {
-            _process = process;
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is not null && Listening().Match(e.Data) is { Success: true } match)
-                {
-                    _url.TrySetResult(match.Groups[1].Value);
-                }
-            };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public Task<string> Url => _url.Task;
-
-        public void Kill()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
-
-        [GeneratedRegex(@"^OrleansGenres listening on (http://\S+)")]
-        private static partial Regex Listening();
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace OrleansGenres.Host.Tests.Support;
+namespace OrleansGenres.Testing;
 
 /// <summary>
 /// One real OrleansGenres.Host process (the built binary beside the tests) on a free 127.0.0.1 port, configured through
