@@ -22,6 +22,7 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
     private readonly ModelFileCache _files;
     private readonly ConcurrentDictionary<TenantId, TenantView> _views = new();
     private readonly LinkedList<(string Key, Lazy<Task<ActiveModel>> Model)> _loaded = new();
+    private int _disposed;
 
     public RegistryModelProvider(ModelRegistries registries, RegistryModelProviderOptions options, TimeProvider clock, ILogger<RegistryModelProvider> logger)
     {
@@ -58,7 +59,14 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
     /// <summary>Drops the tenant's view, so the next call reads the registry (after an activation on this node).</summary>
     public void Forget(TenantId tenant) => _views.TryRemove(tenant, out _);
 
-    public void Dispose() => _default.Dispose();
+    public void Dispose()
+    {
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _default.Dispose();
+        }
+    }
 
     /// <summary>The tenant's activated version, or null for "the default model". Registers the default on first use.</summary>
     private async Task<RegisteredModel?> ResolveAsync(TenantId tenant, bool refresh, CancellationToken cancellationToken)
