@@ -136,7 +136,7 @@ public sealed partial class AnalysisWorker(
             return;
         }
 
-        var model = await models.GetActiveAsync(stoppingToken).ConfigureAwait(false);
+        var model = await models.GetActiveAsync(tenant, request.ModelVersion, stoppingToken).ConfigureAwait(false);
         var claim = await grain.TryClaimAsync(options.WorkerId, model.Version, ClaimDuration, options.MaxAttempts, stoppingToken).ConfigureAwait(false);
         activity?.SetTag("genres.claim", claim.Outcome.ToString());
         switch (claim.Outcome)

@@ -1,11 +1,13 @@
+using OrleansGenres.Grains.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
 
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>
-/// The active model from a model directory (model.pt + model.json), loaded once on first use: the default model, or
-/// whatever the host's <c>Models:Path</c> names.
+/// One model from a model directory (model.pt + model.json), loaded once on first use, for every tenant: the host's
+/// default model (<c>Models:Path</c>), which <see cref="RegistryModelProvider"/> falls back to, or a fixed model for tools
+/// and tests.
 /// </summary>
 public sealed class DirectoryModelProvider : IActiveModelProvider, IDisposable
 {
@@ -25,9 +27,15 @@ public sealed class DirectoryModelProvider : IActiveModelProvider, IDisposable
 
     public string Directory => _directory;
 
-    public Task<ActiveModel> GetActiveAsync(CancellationToken cancellationToken = default) => _model.Value.WaitAsync(cancellationToken);
+    public Task<ActiveModel> GetActiveAsync(TenantId tenant, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        GetDefaultAsync(cancellationToken);
 
-    public Task<string> GetActiveVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(_version.Value);
+    public Task<string> GetActiveVersionAsync(TenantId tenant, CancellationToken cancellationToken = default) => Task.FromResult(Version);
+
+    public Task<ActiveModel> GetDefaultAsync(CancellationToken cancellationToken = default) => _model.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The model's version, from its card (the weights are not loaded).</summary>
+    public string Version => _version.Value;
 
     public void Dispose()
     {

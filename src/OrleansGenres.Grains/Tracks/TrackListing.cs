@@ -32,6 +32,10 @@ public sealed class TrackListing(IObjectStore objects)
         return metadata;
     }
 
+    /// <summary>The status recorded in a state document's metadata (from a listing), or null when there is none.</summary>
+    public static TrackStatus? StatusOf(IReadOnlyDictionary<string, string> metadata) =>
+        Enum.TryParse<TrackStatus>(metadata?.GetValueOrDefault(StatusKey), out var status) ? status : null;
+
     /// <summary>One page (1-based) of the tenant's tracks, newest upload first, optionally by status and assigned tag.</summary>
     public async Task<TrackPage> ListAsync(TenantId tenant, TrackStatus? status, string? tag, int page, int pageSize, CancellationToken cancellationToken = default)
     {

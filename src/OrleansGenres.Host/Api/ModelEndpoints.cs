@@ -1,21 +1,53 @@
+using System.Text.Json;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Host.Auth;
+using OrleansGenres.Ml.Inference;
+using OrleansGenres.Native;
 
 namespace OrleansGenres.Host.Api;
 
-/// <summary><c>/api/models</c>: which model analyses new uploads.</summary>
-public static class ModelEndpoints
+/// <summary>
+/// <c>/api/models</c>: the tenant's registered model versions, which one analyses new uploads, registration and
+/// activation (both admin scope). Everything is per tenant, like tracks.
+/// </summary>
+public static partial class ModelEndpoints
 {
     public static RouteGroupBuilder MapModelEndpoints(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization();
+        models.MapGet("/", ListAsync).WithName("ListModels").WithSummary("The tenant's registered versions and which one is active.")
+            .Produces<ModelListResponse>();
         models.MapGet("/active", GetActiveAsync).WithName("GetActiveModel").WithSummary("The active model: name, version, labels, front end, metrics.")
             .Produces<ActiveModelResponse>();
+        models.MapGet("/retag", GetRetagAsync).WithName("GetRetagJob").WithSummary("Progress of the re-tagging started by the latest activation.")
+            .Produces<RetagJobResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapGet("/{name}/{version}", GetVersionAsync).WithName("GetModelVersion").WithSummary("One version: registry entry, model card and evaluation report.")
+            .Produces<ModelDetailsResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapPost("/", RegisterAsync).RequireAuthorization("admin").DisableAntiforgery()
+            .WithName("RegisterModel").WithSummary("Register a model version (multipart: model.json, model.pt, optional report.json/report.txt). Admin scope.")
+            .Produces<RegistrationResponse>(StatusCodes.Status201Created).Produces<RegistrationResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        models.MapPost("/{name}/{version}/activate", ActivateAsync).RequireAuthorization("admin")
+            .WithName("ActivateModel").WithSummary("Make a version the tenant's active model; body {\"retag\": true} (default) re-tags existing tracks, throttled. Admin scope.")
+            .Accepts<ActivationRequest>("application/json")
+            .Produces<ActivationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         return models;
     }
 
-    private static async Task<IResult> GetActiveAsync(IActiveModelProvider models, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, ModelRegistries registries, RegistryModelProvider models, CancellationToken cancellationToken)
     {
-        var model = await models.GetActiveAsync(cancellationToken);
+        var tenant = context.User.Tenant();
+        var active = await models.GetActiveVersionAsync(tenant, cancellationToken);
+        var state = (await registries.Get(tenant).GetAsync(cancellationToken))?.Value ?? new ModelRegistryState();
+        return Results.Ok(new ModelListResponse(
+            active,
+            state.ActiveVersion is null ? "default" : "registry",
+            [.. state.Versions.OrderByDescending(v => v.RegisteredAt).Select(v => ModelVersionResponse.From(v, active))]));
+    }
+
+    private static async Task<IResult> GetActiveAsync(HttpContext context, IActiveModelProvider models, CancellationToken cancellationToken)
+    {
+        var model = await models.GetActiveAsync(context.User.Tenant(), cancellationToken: cancellationToken);
         var card = model.Card;
         return Results.Ok(new ActiveModelResponse(
             card.Name,
@@ -31,6 +63,122 @@ public static class ModelEndpoints
             card.Dataset?.Name,
             card.Metrics));
     }
+
+    private static async Task<IResult> GetRetagAsync(HttpContext context, ModelRegistries registries, CancellationToken cancellationToken) =>
+        await registries.Get(context.User.Tenant()).GetRetagJobAsync(cancellationToken) is { } job
+            ? Results.Ok(RetagJobResponse.From(job))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No re-tagging", detail: "No activation has re-tagged this tenant's tracks yet.");
+
+    private static async Task<IResult> GetVersionAsync(
+        string name, string version, HttpContext context, ModelRegistries registries, RegistryModelProvider models, CancellationToken cancellationToken)
+    {
+        var tenant = context.User.Tenant();
+        if (!TryParseVersion(name, version, out var id)
+            || await registries.Get(tenant).GetVersionAsync(id, cancellationToken) is not { } details)
+        {
+            return VersionNotFound(name, version);
+        }
+
+        var active = await models.GetActiveVersionAsync(tenant, cancellationToken);
+        using var card = JsonDocument.Parse(details.CardJson);
+        JsonElement? report = null;
+        if (details.ReportJson is { } reportJson)
+        {
+            using var parsed = JsonDocument.Parse(reportJson);
+            report = parsed.RootElement.Clone();
+        }
+
+        return Results.Ok(new ModelDetailsResponse(ModelVersionResponse.From(details.Model, active), card.RootElement.Clone(), report, details.ReportText));
+    }
+
+    private static async Task<IResult> RegisterAsync(
+        HttpRequest request, ModelRegistries registries, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var tenant = request.HttpContext.User.Tenant();
+        var directory = await ModelUploadReader.ReadAsync(request, cancellationToken);
+        try
+        {
+            try
+            {
+                await ModelRegistry.ReadVerifiedAsync(directory, cancellationToken);
+                // The weights must load into the network the card describes, or every analysis with it would fail.
+                await Task.Run(() => TrackPredictor.Load(directory).Dispose(), cancellationToken);
+            }
+            catch (Exception e) when (e is ModelRegistrationException or ModelLoadException or NativeException or InvalidDataException or ArgumentException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Model not accepted", detail: e.Message);
+            }
+
+            var outcome = await registries.Get(tenant).RegisterAsync(directory, "upload", cancellationToken);
+            LogRegistered(loggers.CreateLogger(typeof(ModelEndpoints)), tenant.Value, outcome.Model.Version, outcome.Created);
+            var body = new RegistrationResponse(outcome.Created, ModelVersionResponse.From(outcome.Model, activeVersion: ""));
+            return outcome.Created ? Results.Created(body.Model.Href, body) : Results.Ok(body);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<IResult> ActivateAsync(
+        string name, string version, HttpRequest request, ModelRegistries registries, RegistryModelProvider models, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var tenant = request.HttpContext.User.Tenant();
+        var retag = true;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                retag = (await request.ReadFromJsonAsync<ActivationRequest>(cancellationToken))?.Retag ?? true;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad activation request", detail: "The body, if any, is JSON like {\"retag\": false}.");
+            }
+        }
+
+        if (!TryParseVersion(name, version, out var id) || await registries.Get(tenant).ActivateAsync(id, retag, cancellationToken) is not { } activated)
+        {
+            return VersionNotFound(name, version);
+        }
+
+        // This node uses the new version at once; other nodes see it within their refresh interval.
+        models.Forget(tenant);
+        LogActivated(loggers.CreateLogger(typeof(ModelEndpoints)), tenant.Value, activated.Model.Version, retag);
+        return Results.Ok(new ActivationResponse(
+            activated.Model.Version,
+            ModelVersionResponse.From(activated.Model, activated.Model.Version),
+            activated.Job is null ? null : RetagJobResponse.From(activated.Job)));
+    }
+
+    /// <summary>The route's name and version: <c>{sha12}</c> or the full <c>{name}@{sha12}</c>, with a valid name.</summary>
+    private static bool TryParseVersion(string name, string version, out ModelVersionId id)
+    {
+        id = default;
+        if (!ModelName.IsValid(name))
+        {
+            return false;
+        }
+
+        if (ModelName.IsValidHash(version))
+        {
+            id = new ModelVersionId(name, version);
+            return true;
+        }
+
+        return ModelVersionId.TryParse(version, out id) && id.Name == name;
+    }
+
+    private static IResult VersionNotFound(string name, string version) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Model version not found", detail: $"This tenant has no version '{Shorten(version)}' of model '{Shorten(name)}'.");
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} registered model {Version} (new: {Created})")]
+    private static partial void LogRegistered(ILogger logger, string tenant, string version, bool created);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} activated model {Version} (re-tag: {Retag})")]
+    private static partial void LogActivated(ILogger logger, string tenant, string version, bool retag);
 }
 
 public sealed record ActiveModelResponse(

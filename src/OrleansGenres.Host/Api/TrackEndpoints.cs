@@ -46,7 +46,7 @@ public static class TrackEndpoints
         var id = TrackId.FromContent(tenant, upload.Sha256);
         activity?.SetTag("genres.tenant", tenant.Value);
         activity?.SetTag("genres.track", id.Value);
-        var version = await models.GetActiveVersionAsync(cancellationToken);
+        var version = await models.GetActiveVersionAsync(tenant, cancellationToken);
         var outcome = await grains.Get(tenant, id).UploadAsync(
             new TrackUpload(upload.File, upload.Length, upload.Sha256, upload.FileName, upload.ContentType), version, cancellationToken);
         var body = TrackResponse.From(outcome.State);
@@ -126,7 +126,7 @@ public static class TrackEndpoints
             return NotFound(id);
         }
 
-        var version = await models.GetActiveVersionAsync(cancellationToken);
+        var version = await models.GetActiveVersionAsync(context.User.Tenant(), cancellationToken);
         var state = await grains.Get(context.User.Tenant(), trackId).ReanalyzeAsync(version, cancellationToken);
         return state switch
         {

@@ -12,6 +12,7 @@ using OrleansGenres.Host.Api;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
+using OrleansGenres.Host.Models;
 using OrleansGenres.Native;
 using OrleansGenres.Storage;
 using OrleansGenres.Storage.Azure;
@@ -48,7 +49,20 @@ public static class ServiceRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<GenresTelemetry>()));
         services.AddSingleton<TrackGrains>();
-        services.AddSingleton<IActiveModelProvider>(provider => new DirectoryModelProvider(provider.GetRequiredService<IOptions<ModelSettings>>().Value.Path));
+        services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(
+            provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(provider => new RegistryModelProvider(
+            provider.GetRequiredService<ModelRegistries>(),
+            provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToProviderOptions(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<RegistryModelProvider>>()));
+        services.AddSingleton<IActiveModelProvider>(provider => provider.GetRequiredService<RegistryModelProvider>());
+        services.AddSingleton(provider => new Retagger(
+            provider.GetRequiredService<IStorageProvider>().Objects,
+            provider.GetRequiredService<TrackGrains>(),
+            provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToRetagOptions(),
+            provider.GetRequiredService<ILogger<Retagger>>()));
+        services.AddHostedService<RetagHostedService>();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);

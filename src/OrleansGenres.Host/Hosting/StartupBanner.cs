@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Ml.Inference;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 
@@ -15,7 +16,7 @@ public sealed class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     TenantKeys keys,
-    IActiveModelProvider models,
+    IOptions<ModelSettings> models,
     IOptions<ServiceOptions> service,
     IOptions<StorageSettings> storage) : IHostedService
 {
@@ -31,10 +32,11 @@ public sealed class StartupBanner(
     {
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(no address)";
         url = url.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
-        var version = await models.GetActiveVersionAsync();
+        // The default model; tenants that activated a version of their own use theirs.
+        var version = await Task.Run(() => ActiveModel.VersionOf(ModelDirectory.ReadCard(models.Value.Path)));
         var where = storage.Value.IsAzure ? $"Azure ({storage.Value.Azure.Container})" : $"Local ({Path.GetFullPath(storage.Value.Local.Path)})";
         Console.WriteLine($"OrleansGenres listening on {url}");
-        Console.WriteLine($"  roles: {service.Value.ParsedRoles().ToString().ToLowerInvariant()}; storage: {where}; model: {version}");
+        Console.WriteLine($"  roles: {service.Value.ParsedRoles().ToString().ToLowerInvariant()}; storage: {where}; default model: {version}");
         Console.WriteLine($"  OpenAPI: {url}/openapi/v1.json  health: {url}/healthz  ready: {url}/readyz");
         if (keys.DevKey is { } key)
         {

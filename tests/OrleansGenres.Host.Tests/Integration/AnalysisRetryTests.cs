@@ -54,7 +54,7 @@ public sealed class AnalysisRetryTests : IAsyncLifetime
         var id = TrackId.FromContent(tenant, sha256);
         using (var content = new MemoryStream(bytes))
         {
-            await grains.Get(tenant, id).UploadAsync(new TrackUpload(content, bytes.Length, sha256, "tone.wav", null), await _models.GetActiveVersionAsync());
+            await grains.Get(tenant, id).UploadAsync(new TrackUpload(content, bytes.Length, sha256, "tone.wav", null), await _models.GetActiveVersionAsync(tenant));
         }
 
         // Attempt 1 fails; the message stays hidden for the retry delay, and the track reads Queued meanwhile.

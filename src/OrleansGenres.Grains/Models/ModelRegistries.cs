@@ -1,0 +1,11 @@
+using OrleansGenres.Grains.Tenancy;
+
+namespace OrleansGenres.Grains.Models;
+
+/// <summary>Hands out <see cref="ModelRegistry"/> grains by tenant (what an Orleans grain factory would do).</summary>
+public sealed class ModelRegistries(ModelRegistryServices services)
+{
+    public ModelRegistryServices Services { get; } = services;
+
+    public ModelRegistry Get(TenantId tenant) => new(tenant, Services);
+}
