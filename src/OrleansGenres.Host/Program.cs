@@ -49,6 +49,7 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapOpenApi().AllowAnonymous();
     app.MapTrackEndpoints();
     app.MapModelEndpoints();
+    app.MapDatasetEndpoints();
 }
 
 app.Run();

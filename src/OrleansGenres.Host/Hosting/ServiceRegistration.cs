@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
@@ -51,6 +52,8 @@ public static class ServiceRegistration
         services.AddSingleton<TrackGrains>();
         services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(
             provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(provider => new DatasetCatalogs(new DatasetCatalogServices(
+            provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DatasetCatalog>>())));
         services.AddSingleton(provider => new RegistryModelProvider(
             provider.GetRequiredService<ModelRegistries>(),
             provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToProviderOptions(),
@@ -94,6 +97,7 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<UploadSpooler>();
+        services.AddSingleton<DatasetUploadReader>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.RequestTimeout });
         if (limits.RequestsPerSecond > 0)
         {
