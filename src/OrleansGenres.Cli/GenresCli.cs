@@ -26,6 +26,7 @@ public static class GenresCli
         root.Subcommands.Add(TagCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(ConfigsCommand.Create(console));
+        root.Subcommands.Add(DatasetsCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

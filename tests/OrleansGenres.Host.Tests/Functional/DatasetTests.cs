@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansGenres.Grains.Datasets;
+using OrleansGenres.Grains.Tenancy;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Ml.Data;
+using OrleansGenres.Storage.Local;
 using OrleansGenres.Testing;
 
 namespace OrleansGenres.Host.Tests.Functional;
@@ -95,6 +99,32 @@ public sealed class DatasetTests : IDisposable
         Assert.Contains(problems, p => p.Contains("high/c.wav", StringComparison.Ordinal));
         Assert.Contains("high/c.wav", problem.GetProperty("detail").GetString());
         Assert.Equal(0, (await acme.GetJsonAsync("/api/datasets")).Body.GetProperty("datasets").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_class_folder_imported_as_the_cli_does_is_the_version_an_upload_of_the_same_content_gets()
+    {
+        // `genres datasets import` is DatasetCatalog.ImportAsync on Local storage, straight into the host's folder.
+        var tones = Path.Combine(_data.Path, "tones");
+        File.Delete(ToneDatasetFiles.Write(tones));
+        using (var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(_data.Path, "store") }))
+        {
+            var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance));
+            await catalogs.Get(new TenantId("acme")).ImportAsync("tones", await DatasetLoader.LoadAsync(tones));
+        }
+
+        var cliVersion = (await DatasetVersioning.ComputeAsync(await FolderDatasetLoader.LoadAsync(tones))).Id;
+        var manifest = Path.Combine(tones, "upload.csv");
+        File.WriteAllLines(manifest, ["path,labels", .. ToneDatasetFiles.Rows.Select(r => $"{r.Path},{r.Labels}")]);
+        await using var host = await HostProcess.StartAsync(Settings());
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+
+        var (found, versions) = await acme.GetJsonAsync("/api/datasets/tones");
+        Assert.Equal(HttpStatusCode.OK, found);
+        Assert.Equal(cliVersion, Assert.Single(versions.GetProperty("versions").EnumerateArray()).GetProperty("version").GetString());
+        using var uploaded = await acme.UploadDatasetAsync("tones", manifest, ToneDatasetFiles.Rows.Select(r => r.Path));
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        Assert.Equal(cliVersion, (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetProperty("version").GetString());
     }
 
     private Dictionary<string, string> Settings()
