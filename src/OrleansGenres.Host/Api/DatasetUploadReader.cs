@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Ml.Data;
 
@@ -94,6 +95,11 @@ public sealed class DatasetUploadReader(IOptions<ServiceOptions> options)
                     using var text = new StreamReader(section.Body);
                     var buffer = new char[DatasetNameLimit + 1];
                     name = new string(buffer, 0, await text.ReadBlockAsync(buffer, cancellationToken)).Trim();
+                    if (!DatasetName.IsValid(name))
+                    {
+                        problems.Add($"'{Shorten(name)}' is not a dataset name: use 1-{DatasetName.MaxLength} lower-case letters, digits or '-'");
+                    }
+
                     continue;
                 }
 

@@ -127,6 +127,35 @@ public sealed class DatasetTests : IDisposable
         Assert.Equal(cliVersion, (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetProperty("version").GetString());
     }
 
+    [Fact]
+    public async Task Uploads_without_a_valid_name_or_manifest_or_over_the_size_limit_are_refused()
+    {
+        var manifest = ToneDatasetFiles.Write(Path.Combine(_data.Path, "tones"));
+        var paths = ToneDatasetFiles.Rows.Select(r => r.Path).ToList();
+        var settings = Settings();
+        settings["MaxUploadBytes"] = "65536";
+        await using var host = await HostProcess.StartAsync(settings);
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+
+        using (var badName = await acme.UploadDatasetAsync("Bad_Name", manifest, paths.Take(1)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
+            Assert.Contains("dataset name", (await badName.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+
+        using (var noForm = await acme.PostAsJsonAsync("/api/datasets", new { name = "tones" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noForm.StatusCode);
+        }
+
+        using (var tooLarge = await acme.UploadDatasetAsync("tones", manifest, paths))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
+
+        Assert.Equal(0, (await acme.GetJsonAsync("/api/datasets")).Body.GetProperty("datasets").GetArrayLength());
+    }
+
     private Dictionary<string, string> Settings()
     {
         var settings = ServiceSettings.Local(Path.Combine(_data.Path, "store")).With();
