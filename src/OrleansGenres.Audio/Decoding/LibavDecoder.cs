@@ -17,34 +17,13 @@ public sealed class LibavDecoder(LibavOptions options) : IAudioDecoder
 
     public IPcmSource OpenFile(string path, int sampleRate)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ValidateSampleRate(sampleRate);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new AudioDecodeException(DecodeErrorKind.NotFound, $"{path}: file not found");
-        }
-
-        if (info.Length == 0)
-        {
-            throw new AudioDecodeException(DecodeErrorKind.Empty, $"{path}: the file is empty (0 bytes)");
-        }
-
+        DecoderInput.CheckFile(path, sampleRate);
         return LibavPcmSource.ForFile(options, path, sampleRate);
     }
 
     public IPcmSource OpenStream(Stream encoded, int sampleRate, string label = "stream")
     {
-        ArgumentNullException.ThrowIfNull(encoded);
-        ValidateSampleRate(sampleRate);
+        DecoderInput.CheckStream(encoded, sampleRate);
         return LibavPcmSource.ForStream(options, label, encoded, sampleRate);
-    }
-
-    private static void ValidateSampleRate(int sampleRate)
-    {
-        if (sampleRate is < 1000 or > 384_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be between 1000 and 384000 Hz");
-        }
     }
 }
