@@ -1,3 +1,5 @@
+using OrleansGenres.Grains.Tenancy;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>
@@ -8,12 +10,11 @@ public static class DatasetName
 {
     public const int MaxLength = 64;
 
-    public static bool IsValid(string? name) =>
-        !string.IsNullOrEmpty(name) && name.Length <= MaxLength && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    public static bool IsValid(string? name) => KeySegment.IsSlug(name, MaxLength);
 
     /// <summary>A version id: the Ml layer's dataset version hash (16 lower-case hex digits).</summary>
     public static bool IsValidVersion(string? version) =>
-        version is { Length: Ml.Data.DatasetVersion.IdLength } && version.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+        KeySegment.IsLowerHex(version, Ml.Data.DatasetVersion.IdLength);
 
     /// <summary>Throws <see cref="ArgumentException"/> with the rule when <paramref name="name"/> is not a dataset name.</summary>
     public static void Validate(string? name)

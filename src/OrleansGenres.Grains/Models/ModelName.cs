@@ -1,3 +1,5 @@
+using OrleansGenres.Grains.Tenancy;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>
@@ -8,10 +10,9 @@ public static class ModelName
 {
     public const int MaxLength = 64;
 
-    public static bool IsValid(string? name) =>
-        !string.IsNullOrEmpty(name) && name.Length <= MaxLength && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    public static bool IsValid(string? name) => KeySegment.IsSlug(name, MaxLength);
 
     /// <summary>The 12 lower-case hex digits of a version's weights hash (the part after '@'), the key segment of a version.</summary>
     public static bool IsValidHash(string? hash) =>
-        hash is { Length: ModelVersionId.HashLength } && hash.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+        KeySegment.IsLowerHex(hash, ModelVersionId.HashLength);
 }

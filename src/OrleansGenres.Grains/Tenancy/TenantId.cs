@@ -20,8 +20,7 @@ public readonly record struct TenantId
 
     public string Value { get; }
 
-    public static bool IsValid(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= MaxLength && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    public static bool IsValid(string? value) => KeySegment.IsSlug(value, MaxLength);
 
     public override string ToString() => Value;
 }
