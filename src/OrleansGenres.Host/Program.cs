@@ -20,13 +20,19 @@ builder.Services
     .AddValidatedSettings<StorageSettings>(configuration.GetSection("Storage"), o => o.Validate())
     .AddValidatedSettings<ModelSettings>(configuration.GetSection("Models"), o => o.Validate())
     .AddValidatedSettings<AuthSettings>(configuration.GetSection("Auth"), o => o.Validate())
-    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.ToWorkerOptions().Validate());
+    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.ToWorkerOptions().Validate())
+    .AddValidatedSettings<TrainingRoleSettings>(configuration.GetSection("Training"), o => o.ToWorkerOptions().Validate());
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
 builder.Services.AddHostedService<StartupBanner>();
 if (roles.HasFlag(HostRoles.Analysis))
 {
     builder.Services.AddGenresAnalysis();
+}
+
+if (roles.HasFlag(HostRoles.Training))
+{
+    builder.Services.AddGenresTraining();
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = service.MaxUploadBytes + (64 * 1024));
@@ -50,6 +56,7 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapTrackEndpoints();
     app.MapModelEndpoints();
     app.MapDatasetEndpoints();
+    app.MapTrainingJobEndpoints();
 }
 
 app.Run();

@@ -80,7 +80,7 @@ internal static class TrainCommand
                 }
             });
             console.Error.WriteLine($"training {config.Name} on {dataset.Source} -> {outDirectory}");
-            var outcome = await runner.RunAsync(dataset, config, outDirectory, resume, testFold, progress, features, cancellationToken);
+            var outcome = await runner.RunAsync(dataset, config, outDirectory, resume, testFold, progress, features, cancellationToken: cancellationToken);
             var training = outcome.Card.Training!;
             console.Error.WriteLine(
                 $"{config.Name}: {training.EpochsRun} epochs in {training.Seconds:F0} s ({training.WindowsPerSecond:F0} windows/s), best epoch {training.BestEpoch}" +

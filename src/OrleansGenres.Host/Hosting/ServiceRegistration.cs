@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
@@ -8,12 +9,14 @@ using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Analysis;
 using OrleansGenres.Host.Api;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Models;
+using OrleansGenres.Host.Training;
 using OrleansGenres.Native;
 using OrleansGenres.Storage;
 using OrleansGenres.Storage.Azure;
@@ -60,6 +63,10 @@ public static class ServiceRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<RegistryModelProvider>>()));
         services.AddSingleton<IActiveModelProvider>(provider => provider.GetRequiredService<RegistryModelProvider>());
+        services.AddSingleton(provider => new TrainingJobGrains(new TrainingJobServices(
+            provider.GetRequiredService<IStorageProvider>().Objects,
+            provider.GetRequiredService<IStorageProvider>().GetQueue(TrainingQueues.Jobs),
+            provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new Retagger(
             provider.GetRequiredService<IStorageProvider>().Objects,
             provider.GetRequiredService<TrackGrains>(),
@@ -78,13 +85,43 @@ public static class ServiceRegistration
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
         services.AddSingleton(_ => new NativeThread("genres-analysis"));
         services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
-        services.AddSingleton(provider => AudioDecoders.Create(provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.Decoder));
+        services.AddAudioDecoder();
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisWorker>();
         services.AddHostedService<AnalysisHostedService>();
         services.AddHostedService<Telemetry.QueueDepthSampler>();
         return services;
     }
+
+    /// <summary>
+    /// The training role: one <see cref="TrainingWorker"/> taking one job at a time (training uses every core), with the
+    /// decoder of the <c>Analysis:Decoder</c> setting.
+    /// </summary>
+    public static IServiceCollection AddGenresTraining(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TrainingRoleSettings>>().Value.ToWorkerOptions());
+        services.AddAudioDecoder();
+        services.AddSingleton(provider => new TrainingJobRunner(
+            provider.GetRequiredService<DatasetCatalogs>(),
+            provider.GetRequiredService<ModelRegistries>(),
+            provider.GetRequiredService<IAudioDecoder>(),
+            provider.GetRequiredService<TrainingWorkerOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
+        services.AddSingleton(provider => new TrainingWorker(
+            provider.GetRequiredService<TrainingJobGrains>(),
+            provider.GetRequiredService<TrainingJobGrains>().Services.Queue,
+            provider.GetRequiredService<TrainingJobRunner>(),
+            provider.GetRequiredService<TrainingWorkerOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TrainingWorker>>()));
+        services.AddHostedService<TrainingHostedService>();
+        return services;
+    }
+
+    // Analysis and training both decode; one decoder serves both roles in one process.
+    private static void AddAudioDecoder(this IServiceCollection services) =>
+        services.TryAddSingleton(provider => AudioDecoders.Create(provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.Decoder));
 
     /// <summary>The api role: auth, limits, ProblemDetails, OpenAPI.</summary>
     public static IServiceCollection AddGenresApi(this IServiceCollection services, ServiceOptions limits)

@@ -30,6 +30,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         int? testFold = null,
         IProgress<TrainingProgress>? progress = null,
         IProgress<(int Done, int Total)>? featureProgress = null,
+        ICheckpointSink? checkpointSink = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -62,7 +63,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         TrainingState state;
         using (var trainer = await nativeThread.RunAsync(() => ModelTrainer.Create(model, config.ToTrainerOptions(loss, weights)), cancellationToken).ConfigureAwait(false))
         {
-            var loop = new TrainingLoop(data, config, model, trainer, nativeThread, Path.Combine(outDirectory, CheckpointFolder), logger);
+            var loop = new TrainingLoop(data, config, model, trainer, nativeThread, Path.Combine(outDirectory, CheckpointFolder), logger, checkpointSink);
             state = await loop.RunAsync(resume, progress, cancellationToken).ConfigureAwait(false);
         }
 
@@ -103,20 +104,17 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         return new ExperimentOutcome(outDirectory, card, report, predictions, state, data);
     }
 
-    private static LossKind LossFor(ExperimentConfig config, bool multiLabel)
+    private static LossKind LossFor(ExperimentConfig config, bool multiLabel) =>
+        LossProblem(config, multiLabel) is { } problem ? throw new ArgumentException($"{config.Name}: {problem}") : config.Training.LossFor(multiLabel);
+
+    /// <summary>Why the config's loss cannot train data of this kind, or null when it can (checked before anything runs).</summary>
+    public static string? LossProblem(ExperimentConfig config, bool multiLabel)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var loss = config.Training.LossFor(multiLabel);
-        if (loss != LossKind.CrossEntropy && !multiLabel)
-        {
-            throw new ArgumentException($"{config.Name}: loss {loss} is for multi-label data; this dataset is single-label");
-        }
-
-        if (loss == LossKind.CrossEntropy && multiLabel)
-        {
-            throw new ArgumentException($"{config.Name}: cross-entropy needs single-label data; this dataset is multi-label (use bce or asymmetricFocal)");
-        }
-
-        return loss;
+        return loss != LossKind.CrossEntropy && !multiLabel ? $"loss {loss} is for multi-label data; this dataset is single-label"
+            : loss == LossKind.CrossEntropy && multiLabel ? "cross-entropy needs single-label data; this dataset is multi-label (use bce or asymmetricFocal)"
+            : null;
     }
 
     private static ModelCard PlaceholderCard(ExperimentConfig config, ExperimentData data, ModelOptions modelOptions) => new()

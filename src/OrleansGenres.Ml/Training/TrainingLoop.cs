@@ -21,7 +21,8 @@ public sealed class TrainingLoop(
     ModelTrainer trainer,
     NativeThread nativeThread,
     string checkpointDirectory,
-    ILogger logger)
+    ILogger logger,
+    ICheckpointSink? checkpointSink = null)
 {
     private const int EvaluationBatchSize = 64;
 
@@ -75,6 +76,11 @@ public sealed class TrainingLoop(
             var record = new EpochRecord(epoch, trainLoss, trainMetric, validationLoss, validationMetric, learningRate,
                 epochClock.Elapsed.TotalSeconds, windows / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9));
             state = await CheckpointAsync(state, record, secondsBefore + clock.Elapsed.TotalSeconds, cancellationToken).ConfigureAwait(false);
+            if (checkpointSink is not null)
+            {
+                await checkpointSink.CheckpointSavedAsync(checkpointDirectory, state, cancellationToken).ConfigureAwait(false);
+            }
+
             logger.LogInformation(
                 "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4} {Metric} {TrainMetric:F4}, validation loss {ValidationLoss:F4} {Metric} {ValidationMetric:F4}, lr {LearningRate:G3}, {WindowsPerSecond:F0} windows/s",
                 epoch, settings.Epochs, trainLoss, TrackMetric.NameFor(data.MultiLabel), trainMetric, validationLoss, TrackMetric.NameFor(data.MultiLabel), validationMetric, learningRate, record.WindowsPerSecond);
