@@ -67,6 +67,12 @@ public sealed class TrainingJobGrain(TenantId tenant, TrainingJobId id, Training
                 Error = null,
             }, cancellationToken);
 
+    /// <summary>The trainer fetched the job's checkpoint (or found none) and starts training after <paramref name="resumedAfterEpoch"/>.</summary>
+    public Task<TrainingJobState?> RecordStartAsync(string trainer, int resumedAfterEpoch, CancellationToken cancellationToken = default) =>
+        MutateAsync(job => job.Status == TrainingJobStatus.Running && job.Trainer == trainer
+            ? job with { Starts = [.. job.Starts, new TrainingJobStart(trainer, services.Clock.GetUtcNow(), resumedAfterEpoch)] }
+            : job, cancellationToken);
+
     /// <summary>The trainer's latest progress; returns the job so the trainer sees a cancel request.</summary>
     public Task<TrainingJobState?> ReportProgressAsync(string trainer, TrainingJobProgress progress, CancellationToken cancellationToken = default) =>
         MutateAsync(job => job.Status == TrainingJobStatus.Running && job.Trainer == trainer ? job with { Progress = progress } : job, cancellationToken);

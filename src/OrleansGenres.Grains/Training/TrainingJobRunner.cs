@@ -47,6 +47,7 @@ public sealed class TrainingJobRunner(
             var dataset = await _datasets.LoadAsync(catalogs.Get(tenant), job.Dataset, job.DatasetVersion, cancellationToken).ConfigureAwait(false);
             var checkpoints = new CheckpointStore(registries.Services.Objects, tenant, id);
             var resumed = await checkpoints.DownloadAsync(Path.Combine(folder, ExperimentRunner.CheckpointFolder), cancellationToken).ConfigureAwait(false);
+            await grain.RecordStartAsync(options.TrainerId, resumed?.EpochsDone ?? 0, cancellationToken).ConfigureAwait(false);
             if (resumed is not null)
             {
                 logger.LogInformation("Training job {Tenant}/{JobId}: resuming after epoch {Epoch} from the stored checkpoint", tenant.Value, id.Value, resumed.EpochsDone);

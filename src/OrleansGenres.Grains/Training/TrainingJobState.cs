@@ -44,6 +44,9 @@ public sealed record TrainingJobState
     /// <summary>The trainer that last started the job (a process id, for operators).</summary>
     public string? Trainer { get; init; }
 
+    /// <summary>Every start by a trainer, with the checkpoint it resumed from: how a takeover after a crash shows.</summary>
+    public IReadOnlyList<TrainingJobStart> Starts { get; init; } = [];
+
     /// <summary>Set by a cancel while a trainer runs the job; the trainer stops at the next step and ends it Cancelled.</summary>
     public bool CancelRequested { get; init; }
 

@@ -46,4 +46,16 @@ public static class ServiceSettings
 
         return settings;
     }
+
+    /// <summary>Trainer settings: its id and scratch folder, a 15 s lease and quick progress reports.</summary>
+    public static Dictionary<string, string> AsTrainer(this Dictionary<string, string> settings, string trainerId, string workPath)
+    {
+        settings["Training:TrainerId"] = trainerId;
+        settings["Training:WorkPath"] = workPath;
+        settings["Training:LeaseDuration"] = "00:00:15";
+        settings["Training:ProgressInterval"] = "00:00:00.500";
+        settings["Training:PollInterval"] = "00:00:00.200";
+        settings["Training:RetryDelay"] = "00:00:01";
+        return settings;
+    }
 }

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansGenres.Host.Tests.Support;
+using OrleansGenres.Storage.Local;
+using OrleansGenres.Testing;
+
+namespace OrleansGenres.Host.Tests.Functional;
+
+/// <summary>
+/// Training jobs when things go wrong, with real processes on one storage folder: an API node and separate trainer
+/// processes. A trainer killed mid-job hands the job to the next trainer, which resumes from the last stored checkpoint
+/// and ends with the same weights as an uninterrupted job; a cancel stops a job at a step boundary and keeps its
+/// checkpoint.
+/// </summary>
+public sealed class TrainingJobRecoveryTests : IDisposable
+{
+    private readonly TempDirectory _files = new("training-recovery");
+
+    private string DataPath => Path.Combine(_files.Path, "data");
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task A_job_whose_trainer_is_killed_resumes_on_another_trainer_and_ends_with_the_same_weights()
+    {
+        await using var api = await HostProcess.StartAsync(Settings("api"));
+        using var acme = api.Client(ServiceSettings.AcmeKey);
+        await UploadDatasetAsync(acme);
+        var config = TrainingDatasetFiles.ConfigJson("bands-cnn", epochs: 40);
+
+        string whole;
+        await using (var trainer = await HostProcess.StartAsync(Settings("training").AsTrainer("trainer-whole", Work("whole"))))
+        {
+            var (_, job) = await acme.SubmitJobAsync("bands", config, modelName: "uninterrupted");
+            var done = await acme.WaitForJobAsync(job.GetProperty("id").GetString()!, TimeSpan.FromSeconds(300));
+            Assert.True(done.Status() == "Succeeded", done.ToString());
+            whole = await WeightsShaAsync(acme, done);
+        }
+
+        var first = await HostProcess.StartAsync(Settings("training").AsTrainer("trainer-1", Work("first")));
+        string id;
+        int killedAfter;
+        try
+        {
+            var (_, job) = await acme.SubmitJobAsync("bands", config, modelName: "resumed");
+            id = job.GetProperty("id").GetString()!;
+            var midway = await acme.WaitForJobAsync(id, TimeSpan.FromSeconds(300), j => j.CheckpointEpoch() >= 2 || j.Status() != "Running" && j.Status() != "Queued");
+            first.Kill();
+            Assert.Equal("Running", midway.Status());
+            killedAfter = midway.CheckpointEpoch();
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        var afterKill = (await acme.GetJsonAsync($"/api/training-jobs/{id}")).Body;
+        Assert.Equal("Running", afterKill.Status());
+        Assert.True(afterKill.CheckpointEpoch() < 40);
+
+        await using var second = await HostProcess.StartAsync(Settings("training").AsTrainer("trainer-2", Work("second")));
+        var resumed = await acme.WaitForJobAsync(id, TimeSpan.FromSeconds(300));
+        Assert.True(resumed.Status() == "Succeeded", resumed.ToString());
+        Assert.Equal(2, resumed.GetProperty("attempts").GetInt32());
+        var starts = resumed.GetProperty("starts").EnumerateArray().ToList();
+        Assert.Equal(["trainer-1", "trainer-2"], starts.Select(s => s.GetProperty("trainer").GetString()));
+        Assert.Equal(0, starts[0].GetProperty("resumedAfterEpoch").GetInt32());
+        Assert.True(starts[1].GetProperty("resumedAfterEpoch").GetInt32() >= killedAfter, resumed.ToString());
+        Assert.Equal(Enumerable.Range(1, 40), resumed.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+
+        // Same seed, same data, on CPU: the resumed job ends with the uninterrupted job's weights, bit for bit.
+        Assert.Equal(whole, await WeightsShaAsync(acme, resumed));
+    }
+
+    [Fact]
+    public async Task Cancel_ends_a_queued_job_at_once_and_a_running_job_at_its_next_step_with_its_checkpoint_kept()
+    {
+        await using var api = await HostProcess.StartAsync(Settings("api"));
+        using var acme = api.Client(ServiceSettings.AcmeKey);
+        await UploadDatasetAsync(acme);
+        var config = TrainingDatasetFiles.ConfigJson("bands-cnn", epochs: 2000);
+
+        // No trainer yet: the queued job is cancelled on the spot.
+        var (_, queued) = await acme.SubmitJobAsync("bands", config, modelName: "queued");
+        var queuedId = queued.GetProperty("id").GetString()!;
+        using (var forbidden = await api.Client(ServiceSettings.GlobexKey).PostAsync($"/api/training-jobs/{queuedId}/cancel", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, forbidden.StatusCode);
+        }
+
+        var (cancelStatus, cancelled) = await acme.CancelJobAsync(queuedId);
+        Assert.Equal(HttpStatusCode.Accepted, cancelStatus);
+        Assert.Equal("Cancelled", cancelled.Status());
+
+        await using var trainer = await HostProcess.StartAsync(Settings("training").AsTrainer("trainer-c", Work("cancel")));
+        var (_, running) = await acme.SubmitJobAsync("bands", config, modelName: "running");
+        var id = running.GetProperty("id").GetString()!;
+        await acme.WaitForJobAsync(id, TimeSpan.FromSeconds(300), j => j.CheckpointEpoch() >= 2);
+        var (accepted, requested) = await acme.CancelJobAsync(id);
+        Assert.Equal(HttpStatusCode.Accepted, accepted);
+        Assert.True(requested.GetProperty("cancelRequested").GetBoolean());
+
+        var ended = await acme.WaitForJobAsync(id, TimeSpan.FromSeconds(60));
+        Assert.Equal("Cancelled", ended.Status());
+        var epochs = ended.CheckpointEpoch();
+        Assert.InRange(epochs, 2, 1999);
+        Assert.Equal(epochs, ended.GetProperty("epochsDone").GetInt32());
+        Assert.Equal(JsonValueKind.Null, ended.GetProperty("modelVersion").ValueKind);
+
+        // The checkpoint the job names is in the store, complete.
+        using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = DataPath }, NullLoggerFactory.Instance, TimeProvider.System);
+        var files = ended.GetProperty("checkpoint").GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains("training-state.json", files);
+        foreach (var file in files)
+        {
+            Assert.NotNull(await storage.Objects.GetPropertiesAsync($"training/acme/checkpoints/{id}/{file}"));
+        }
+
+        // The cancelled queued job was never run by the trainer that came later.
+        var (_, stillCancelled) = await acme.GetJsonAsync($"/api/training-jobs/{queuedId}");
+        Assert.Equal(0, stillCancelled.GetProperty("attempts").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await acme.CancelJobAsync(id)).Status);
+    }
+
+    private Dictionary<string, string> Settings(string roles)
+    {
+        var settings = ServiceSettings.Local(DataPath).With(roles: roles);
+        settings["Auth:Tenants:acme:Admin"] = "true";
+        return settings;
+    }
+
+    private string Work(string name) => Path.Combine(_files.Path, "work-" + name);
+
+    private async Task UploadDatasetAsync(HttpClient client)
+    {
+        var (manifest, paths) = TrainingDatasetFiles.Write(Path.Combine(_files.Path, "bands"), tracksPerClass: 8, seconds: 3);
+        using var uploaded = await client.UploadDatasetAsync("bands", manifest, paths);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+    }
+
+    private static async Task<string> WeightsShaAsync(HttpClient client, JsonElement job)
+    {
+        var (_, model) = await client.GetJsonAsync(job.GetProperty("modelHref").GetString()!);
+        return model.GetProperty("model").GetProperty("weightsSha256").GetString()!;
+    }
+}
