@@ -20,6 +20,7 @@ builder.Services
     .AddValidatedSettings<StorageSettings>(configuration.GetSection("Storage"), o => o.Validate())
     .AddValidatedSettings<ModelSettings>(configuration.GetSection("Models"), o => o.Validate())
     .AddValidatedSettings<AuthSettings>(configuration.GetSection("Auth"), o => o.Validate())
+    .AddValidatedSettings<ComparisonSettings>(configuration.GetSection("Comparison"), o => o.Validate())
     .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.ToWorkerOptions().Validate())
     .AddValidatedSettings<TrainingRoleSettings>(configuration.GetSection("Training"), o => o.ToWorkerOptions().Validate());
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();

@@ -32,27 +32,27 @@ internal static class CompareCommand
                 throw new ArgumentException("compare needs two or more --model folders");
             }
 
-            if (parseResult.GetValue(bootstrap) < 10)
+            if (parseResult.GetValue(bootstrap) < ModelComparer.MinResamples)
             {
-                throw new ArgumentException("--bootstrap must be at least 10");
+                throw new ArgumentException($"--bootstrap must be at least {ModelComparer.MinResamples}");
             }
 
             using var nativeThread = new NativeThread();
             var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
-            var all = new List<TrackPredictions>();
+            var compared = new List<ComparedModel>(folders.Length);
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var folder in folders)
             {
-                using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
-                var tracks = await EvaluationTracks.PrepareAsync(
-                    data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
                 // Two folders may hold models of the same name; the folder tells them apart.
-                var name = names.Add(predictor.Card.Name) ? predictor.Card.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+                var cardName = ModelDirectory.ReadCard(folder).Name;
+                var name = names.Add(cardName) ? cardName : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
                 names.Add(name);
-                all.Add(await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, nativeThread, name, cancellationToken));
+                compared.Add(new ComparedModel(name, folder));
             }
 
-            var report = ModelComparisonReport.Create(all, parseResult.GetValue(bootstrap));
+            var report = await ModelComparer.CompareAsync(
+                data, compared, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult),
+                parseResult.GetValue(split), parseResult.GetValue(fold), parseResult.GetValue(bootstrap), nativeThread, cancellationToken);
             console.Out.Write(parseResult.GetValue(json) ? JsonSerializer.Serialize(report, ExperimentJson.Options) + "\n" : report.Text);
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Host.Auth;
+using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Native;
 
@@ -8,10 +9,13 @@ namespace OrleansGenres.Host.Api;
 
 /// <summary>
 /// <c>/api/models</c>: the tenant's registered model versions, which one analyses new uploads, registration and
-/// activation (both admin scope). Everything is per tenant, like tracks.
+/// activation (both admin scope), and comparisons of versions on a dataset (any key). Everything is per tenant, like tracks.
 /// </summary>
 public static partial class ModelEndpoints
 {
+    /// <summary>The request-timeout policy of comparisons (<c>Comparison:Timeout</c>), longer than the default one.</summary>
+    public const string ComparisonTimeoutPolicy = "comparison";
+
     public static RouteGroupBuilder MapModelEndpoints(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization();
@@ -31,6 +35,12 @@ public static partial class ModelEndpoints
             .WithName("ActivateModel").WithSummary("Make a version the tenant's active model; body {\"retag\": true} (default) re-tags existing tracks, throttled. Admin scope.")
             .Accepts<ActivationRequest>("application/json")
             .Produces<ActivationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        models.MapPost("/compare", CompareAsync)
+            .WithName("CompareModels")
+            .WithSummary("Compare registered versions on one part of a dataset version (default: the latest version's test part): each model's bootstrap mean and interval, every pair's paired bootstrap and McNemar test, as `genres compare --json`. "
+                + "Body {\"dataset\", \"datasetVersion\"?, \"models\": [\"name@sha12\", ...], \"split\"?, \"fold\"?, \"bootstrap\"?}. Read-only: any key of the tenant.")
+            .Produces<ModelComparisonResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithRequestTimeout(ComparisonTimeoutPolicy);
         return models;
     }
 
@@ -150,6 +160,34 @@ public static partial class ModelEndpoints
             ModelVersionResponse.From(activated.Model, activated.Model.Version),
             activated.Job is null ? null : RetagJobResponse.From(activated.Job)));
     }
+
+    private static async Task<IResult> CompareAsync(
+        ModelComparisonRequest? request, HttpContext context, ModelComparisons comparisons, RegistryModelProvider models, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return ComparisonRefused(["send a JSON body: {\"dataset\": \"name\", \"models\": [\"name@sha12\", \"name@sha12\"]}"]);
+        }
+
+        var tenant = context.User.Tenant();
+        // A tenant's registry gets the default model on its first use: so the default is comparable from the first call.
+        await models.GetActiveVersionAsync(tenant, cancellationToken);
+        try
+        {
+            var result = await comparisons.CompareAsync(tenant, request, cancellationToken);
+            // The command line's JSON dialect (NaN allowed, same member names), so the two answers can be diffed.
+            return Results.Json(ModelComparisonResponse.From(result), ExperimentJson.Options);
+        }
+        catch (ModelComparisonException e)
+        {
+            return ComparisonRefused(e.Problems);
+        }
+    }
+
+    private static IResult ComparisonRefused(IReadOnlyList<string> problems) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest, title: "Comparison not possible", detail: string.Join("\n", problems),
+            extensions: new Dictionary<string, object?> { ["problems"] = problems });
 
     /// <summary>The route's name and version: <c>{sha12}</c> or the full <c>{name}@{sha12}</c>, with a valid name.</summary>
     private static bool TryParseVersion(string name, string version, out ModelVersionId id)

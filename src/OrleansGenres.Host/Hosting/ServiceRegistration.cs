@@ -136,6 +136,7 @@ public static class ServiceRegistration
         services.AddSingleton<UploadSpooler>();
         services.AddSingleton<DatasetUploadReader>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.RequestTimeout });
+        services.AddGenresComparisons();
         if (limits.RequestsPerSecond > 0)
         {
             services.AddRateLimiter(options =>
@@ -163,6 +164,23 @@ public static class ServiceRegistration
         }
 
         services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>
+    /// Comparisons (<c>POST /api/models/compare</c>): the same decoder kind as analysis, its own native thread (made on
+    /// first use, so an api-only node may compare), and the <c>Comparison:Timeout</c> request-timeout policy.
+    /// </summary>
+    public static IServiceCollection AddGenresComparisons(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new ModelComparisons(
+            provider.GetRequiredService<ModelRegistries>(),
+            provider.GetRequiredService<DatasetCatalogs>(),
+            provider.GetRequiredService<IOptions<ComparisonSettings>>().Value.ToOptions(provider.GetRequiredService<IOptions<ModelSettings>>().Value),
+            AudioDecoders.Create(provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.Decoder),
+            provider.GetRequiredService<ILogger<ModelComparisons>>()));
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ComparisonSettings>>(
+            (options, comparison) => options.AddPolicy(ModelEndpoints.ComparisonTimeoutPolicy, comparison.Value.Timeout));
         return services;
     }
 }
