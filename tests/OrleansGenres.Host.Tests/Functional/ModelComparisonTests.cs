@@ -212,8 +212,9 @@ public sealed class ModelComparisonTests : IDisposable
 
     /// <summary>
     /// Two FSDD speakers, per digit two test recordings (index 0-1; 0-4 is the dataset's test convention) and ten train
-    /// ones (index 20-29): 240 files, 40 test tracks. The manifest lists files in path order, as the service's copy of a dataset does:
-    /// the bootstrap draws tracks by position, so the CLI must see them in the same order to draw the same resamples.
+    /// ones (index 20-29): 240 files, 40 test tracks. The manifest lists them speaker by speaker, deliberately not in path
+    /// order (the service's copy of a dataset is): comparisons order tracks by path, so the order of a manifest must not
+    /// change the bootstrap's resamples.
     /// </summary>
     private static (string Manifest, IReadOnlyList<string> Paths) WriteFsddSubset(string folder)
     {
@@ -233,7 +234,6 @@ public sealed class ModelComparisonTests : IDisposable
             }
         }
 
-        rows.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var manifest = Path.Combine(folder, "manifest.csv");
         File.WriteAllLines(manifest, ["path,labels,split", .. rows.Select(r => $"{r.Path},{r.Label},{r.Split}")]);
         return (manifest, [.. rows.Select(r => r.Path)]);
