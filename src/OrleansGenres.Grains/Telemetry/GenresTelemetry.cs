@@ -22,9 +22,11 @@ public sealed class GenresTelemetry : IDisposable
         AnalysisDuration = _meter.CreateHistogram<double>("genres.analysis.duration", "s", "Decode + mel + inference + writes of one track");
         RealtimeFactor = _meter.CreateHistogram<double>("genres.analysis.realtime_factor", "1", "Audio seconds analysed per second of analysis");
         InferenceBatchWindows = _meter.CreateHistogram<long>("genres.inference.batch_windows", "{window}", "Windows per inference batch (across tracks)");
+        TrainingJobsEnded = _meter.CreateCounter<long>("genres.training.jobs", "{job}", "Training jobs a trainer ended, by outcome (succeeded, failed, cancelled)");
+        TrainingEpochDuration = _meter.CreateHistogram<double>("genres.training.epoch.duration", "s", "One training epoch with its validation pass and checkpoint");
     }
 
-    /// <summary>Spans: API upload → queue → worker analysis (the worker continues the upload's trace).</summary>
+    /// <summary>Spans: API upload → queue → worker analysis (the worker continues the upload's trace); one span per training job start.</summary>
     public ActivitySource Source { get; } = new(SourceName);
 
     public Counter<long> TracksUploaded { get; }
@@ -36,6 +38,10 @@ public sealed class GenresTelemetry : IDisposable
     public Histogram<double> RealtimeFactor { get; }
 
     public Histogram<long> InferenceBatchWindows { get; }
+
+    public Counter<long> TrainingJobsEnded { get; }
+
+    public Histogram<double> TrainingEpochDuration { get; }
 
     /// <summary>Registers the queue-depth gauge, read from storage when a metrics reader collects.</summary>
     public void ObserveQueueDepth(Func<long> depth) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tenancy;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Training;
@@ -19,6 +20,7 @@ public sealed class TrainingJobRunner(
     ModelRegistries registries,
     IAudioDecoder decoder,
     TrainingWorkerOptions options,
+    GenresTelemetry telemetry,
     TimeProvider clock,
     ILogger logger)
 {
@@ -63,7 +65,7 @@ public sealed class TrainingJobRunner(
                 progress: new InlineProgress<TrainingProgress>(p => heartbeat.Report(ToJobProgress(p, config.Training.BatchSize))),
                 featureProgress: new InlineProgress<(int Done, int Total)>(p => heartbeat.Report(
                     new TrainingJobProgress(TrainingJobProgress.Preparing, clock.GetUtcNow(), TracksPrepared: p.Done, TracksToPrepare: p.Total))),
-                checkpointSink: new Sink(checkpoints, grain, options.TrainerId, clock),
+                checkpointSink: new Sink(checkpoints, grain, options.TrainerId, telemetry, clock),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
 
             heartbeat.Report(new TrainingJobProgress(TrainingJobProgress.Evaluating, clock.GetUtcNow(), outcome.Training.EpochsDone, config.Training.Epochs));
@@ -98,10 +100,11 @@ public sealed class TrainingJobRunner(
         progress.Remaining.TotalSeconds);
 
     /// <summary>Each epoch: checkpoint to the store, then history and checkpoint into the job document.</summary>
-    private sealed class Sink(CheckpointStore store, TrainingJobGrain grain, string trainer, TimeProvider clock) : ICheckpointSink
+    private sealed class Sink(CheckpointStore store, TrainingJobGrain grain, string trainer, GenresTelemetry telemetry, TimeProvider clock) : ICheckpointSink
     {
         public async Task CheckpointSavedAsync(string checkpointDirectory, TrainingState state, CancellationToken cancellationToken)
         {
+            telemetry.TrainingEpochDuration.Record(state.History[^1].Seconds);
             var files = await store.UploadAsync(checkpointDirectory, state, cancellationToken).ConfigureAwait(false);
             await grain.RecordEpochAsync(trainer, state, new TrainingJobCheckpoint(state.EpochsDone, clock.GetUtcNow(), files), cancellationToken).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tenancy;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Native;
@@ -21,6 +22,7 @@ public sealed partial class TrainingWorker(
     IWorkQueue queue,
     TrainingJobRunner runner,
     TrainingWorkerOptions options,
+    GenresTelemetry telemetry,
     TimeProvider clock,
     ILogger<TrainingWorker> logger)
 {
@@ -81,6 +83,10 @@ public sealed partial class TrainingWorker(
             }
 
             LogStarted(logger, tenant.Value, id.Value, job.Attempts, job.Dataset, job.DatasetVersion, job.ModelName);
+            using var activity = telemetry.Source.StartActivity("train job");
+            activity?.SetTag("genres.tenant", tenant.Value);
+            activity?.SetTag("genres.training_job", id.Value);
+            activity?.SetTag("genres.attempt", job.Attempts);
             await RunJobAsync(job, grain, lease, message, stopping).ConfigureAwait(false);
         }
         finally
@@ -100,12 +106,14 @@ public sealed partial class TrainingWorker(
                 var outcome = await runner.RunAsync(job, grain, heartbeat, linked.Token).ConfigureAwait(false);
                 await grain.SucceedAsync(outcome.Model.Version, outcome.Metrics, CancellationToken.None).ConfigureAwait(false);
                 LogSucceeded(logger, job.Tenant, job.JobId, outcome.Model.Version);
+                Ended("succeeded");
                 await CompleteAsync(heartbeat.Message).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (heartbeat.Reason == TrainingJobStopReason.CancelRequested)
             {
                 await grain.MarkCancelledAsync(CancellationToken.None).ConfigureAwait(false);
                 LogCancelled(logger, job.Tenant, job.JobId);
+                Ended("cancelled");
                 await CompleteAsync(heartbeat.Message).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (heartbeat.Reason == TrainingJobStopReason.LeaseLost)
@@ -127,10 +135,13 @@ public sealed partial class TrainingWorker(
             {
                 LogFailed(logger, e, job.Tenant, job.JobId);
                 await grain.FailAsync(DescribeFailure(e), CancellationToken.None).ConfigureAwait(false);
+                Ended("failed");
                 await CompleteAsync(heartbeat.Message).ConfigureAwait(false);
             }
         }
     }
+
+    private void Ended(string outcome) => telemetry.TrainingJobsEnded.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     // Storage and file-system faults may pass; a bad dataset, config, model or native error will fail again the same way.
     private static bool IsTransient(Exception e) => e is StorageException or IOException && e is not DatasetException;

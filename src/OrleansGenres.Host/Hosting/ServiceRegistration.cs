@@ -106,6 +106,7 @@ public static class ServiceRegistration
             provider.GetRequiredService<ModelRegistries>(),
             provider.GetRequiredService<IAudioDecoder>(),
             provider.GetRequiredService<TrainingWorkerOptions>(),
+            provider.GetRequiredService<GenresTelemetry>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
         services.AddSingleton(provider => new TrainingWorker(
@@ -113,6 +114,7 @@ public static class ServiceRegistration
             provider.GetRequiredService<TrainingJobGrains>().Services.Queue,
             provider.GetRequiredService<TrainingJobRunner>(),
             provider.GetRequiredService<TrainingWorkerOptions>(),
+            provider.GetRequiredService<GenresTelemetry>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<TrainingWorker>>()));
         services.AddHostedService<TrainingHostedService>();

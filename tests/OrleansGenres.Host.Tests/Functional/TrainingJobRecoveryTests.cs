@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Host.Tests.Support;
@@ -95,7 +96,14 @@ public sealed class TrainingJobRecoveryTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, cancelStatus);
         Assert.Equal("Cancelled", cancelled.Status());
 
-        await using var trainer = await HostProcess.StartAsync(Settings("training").AsTrainer("trainer-c", Work("cancel")));
+        using var collector = new OtlpCollector();
+        var trainerSettings = Settings("training").AsTrainer("trainer-c", Work("cancel"));
+        trainerSettings["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint;
+        trainerSettings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        trainerSettings["OTEL_SERVICE_NAME"] = "genres-test-trainer";
+        trainerSettings["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        trainerSettings["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        await using var trainer = await HostProcess.StartAsync(trainerSettings);
         var (_, running) = await acme.SubmitJobAsync("bands", config, modelName: "running");
         var id = running.GetProperty("id").GetString()!;
         await acme.WaitForJobAsync(id, TimeSpan.FromSeconds(300), j => j.CheckpointEpoch() >= 2);
@@ -123,7 +131,22 @@ public sealed class TrainingJobRecoveryTests : IDisposable
         var (_, stillCancelled) = await acme.GetJsonAsync($"/api/training-jobs/{queuedId}");
         Assert.Equal(0, stillCancelled.GetProperty("attempts").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, (await acme.CancelJobAsync(id)).Status);
+
+        // The trainer tells operators what it did: a span per job start, the jobs it ended by outcome, epoch durations.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        bool span = false, metrics = false;
+        while (DateTime.UtcNow < deadline && !(span && metrics))
+        {
+            span = collector.Payloads("/v1/traces").Any(p => Contains(p, "genres-test-trainer") && Contains(p, "train job") && Contains(p, id));
+            metrics = collector.Payloads("/v1/metrics").Any(p => Contains(p, "genres.training.jobs") && Contains(p, "cancelled") && Contains(p, "genres.training.epoch.duration"));
+            await Task.Delay(200);
+        }
+
+        Assert.True(span, "the trainer exports a 'train job' span naming the job");
+        Assert.True(metrics, "the trainer exports genres.training.jobs{outcome=cancelled} and epoch durations");
     }
+
+    private static bool Contains(byte[] payload, string text) => payload.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     private Dictionary<string, string> Settings(string roles)
     {
