@@ -95,6 +95,40 @@ public sealed class TrainingJobGrain(TenantId tenant, TrainingJobId id, Training
     public Task<TrainingJobState?> MarkCancelledAsync(CancellationToken cancellationToken = default) =>
         FinishAsync(job => job with { Status = TrainingJobStatus.Cancelled }, cancellationToken);
 
+    /// <summary>
+    /// Deletes an ended job: its checkpoint files, then its document (only if unchanged since it was read as final).
+    /// Null when there is no such job; false (nothing deleted) while it is queued or running — cancel it first.
+    /// </summary>
+    public async Task<bool?> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await services.Objects.GetJsonAsync<TrainingJobState>(StateKey, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (!current.Value.IsFinal)
+        {
+            return false;
+        }
+
+        await foreach (var file in services.Objects.ListAsync(TrainingJobKeys.CheckpointPrefix(Tenant, Id), cancellationToken).ConfigureAwait(false))
+        {
+            await services.Objects.DeleteAsync(file.Key, ct: cancellationToken).ConfigureAwait(false);
+        }
+
+        // Final documents never change, so the condition only loses to a concurrent delete.
+        try
+        {
+            await services.Objects.DeleteAsync(StateKey, current.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PreconditionFailedException)
+        {
+        }
+
+        return true;
+    }
+
     private Task<TrainingJobState?> FinishAsync(Func<TrainingJobState, TrainingJobState> finish, CancellationToken cancellationToken) =>
         MutateAsync(job => job.IsFinal ? job : finish(job) with { FinishedAt = services.Clock.GetUtcNow(), Progress = null, CancelRequested = false }, cancellationToken);
 

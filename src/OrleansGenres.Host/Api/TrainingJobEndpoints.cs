@@ -7,7 +7,7 @@ namespace OrleansGenres.Host.Api;
 
 /// <summary>
 /// <c>/api/training-jobs</c>: submit an experiment on one of the tenant's datasets (validated before anything runs),
-/// follow it, list and cancel jobs. Submitting and cancelling are admin scope (a finished job registers a model);
+/// follow it, list, cancel and delete jobs. Submitting, cancelling and deleting are admin scope (a finished job registers a model);
 /// reading is open to every key of the tenant. Another tenant's job is a 404.
 /// </summary>
 public static partial class TrainingJobEndpoints
@@ -33,6 +33,11 @@ public static partial class TrainingJobEndpoints
             .WithName("CancelTrainingJob")
             .WithSummary("Cancel: a queued job at once, a running one at its next training step (it keeps its last checkpoint). Admin scope.")
             .Produces<TrainingJobResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        jobs.MapDelete("/{id}", DeleteAsync).RequireAuthorization("admin")
+            .WithName("DeleteTrainingJob")
+            .WithSummary("Delete an ended job and its checkpoint (a model it registered stays registered). Admin scope.")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         return jobs;
     }
@@ -99,6 +104,21 @@ public static partial class TrainingJobEndpoints
 
         var job = await grain.CancelAsync(cancellationToken);
         return job is null ? NotFound(id) : Results.Accepted(TrainingJobResponse.HrefOf(id), TrainingJobResponse.From(job));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, TrainingJobGrains grains, CancellationToken cancellationToken)
+    {
+        if (!TrainingJobId.IsValid(id))
+        {
+            return NotFound(id);
+        }
+
+        return await grains.Get(context.User.Tenant(), new TrainingJobId(id)).DeleteAsync(cancellationToken) switch
+        {
+            null => NotFound(id),
+            false => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job still active", detail: $"Job {id} is queued or running; cancel it first."),
+            true => Results.NoContent(),
+        };
     }
 
     private static async Task<TrainingJobRequest?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -105,6 +105,21 @@ public abstract class TrainingJobLifecycleTests : IDisposable
         Assert.Equal(0, (await globex.GetJsonAsync("/api/training-jobs")).Body.GetProperty("jobs").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync("/api/training-jobs/not-a-job")).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await acme.CancelJobAsync(id)).Status);
+
+        // An ended job can be deleted (admin); the model it registered stays.
+        using (var forbidden = await globex.DeleteAsync($"/api/training-jobs/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        using (var deleted = await acme.DeleteAsync($"/api/training-jobs/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"/api/training-jobs/{id}")).Status);
+        Assert.Equal(0, (await acme.GetJsonAsync("/api/training-jobs")).Body.GetProperty("jobs").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await acme.GetJsonAsync(done.GetProperty("modelHref").GetString()!)).Status);
     }
 }
 

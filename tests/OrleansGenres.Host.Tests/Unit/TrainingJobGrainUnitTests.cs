@@ -92,6 +92,23 @@ public sealed class TrainingJobGrainUnitTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_an_ended_job_is_deleted_and_its_checkpoint_goes_with_it()
+    {
+        var grain = await CreateAsync();
+        await grain.StartAsync("t1");
+        var checkpoint = TrainingJobKeys.Checkpoint(_tenant, grain.Id, "training-state.json");
+        await _storage.Objects.PutAsync(checkpoint, new MemoryStream([1, 2, 3]));
+        Assert.False(await grain.DeleteAsync());
+        Assert.NotNull(await grain.GetAsync());
+
+        await grain.FailAsync("boom");
+        Assert.True(await grain.DeleteAsync());
+        Assert.Null(await grain.GetAsync());
+        Assert.Null(await _storage.Objects.GetPropertiesAsync(checkpoint));
+        Assert.Null(await grain.DeleteAsync());
+    }
+
+    [Fact]
     public async Task Jobs_are_listed_per_tenant_newest_first()
     {
         var older = await CreateAsync(DateTimeOffset.UtcNow.AddMinutes(-1));
