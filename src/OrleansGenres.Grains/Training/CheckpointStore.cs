@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OrleansGenres.Grains.Tenancy;
 using OrleansGenres.Ml.Training;
 using OrleansGenres.Storage;
@@ -52,11 +53,16 @@ public sealed class CheckpointStore(IObjectStore objects, TenantId tenant, Train
             return null;
         }
 
-        var staging = Path.Combine(directory, ".download");
-        Directory.CreateDirectory(staging);
-        await File.WriteAllBytesAsync(Path.Combine(staging, TrainingState.FileName), stateBytes.Value, cancellationToken).ConfigureAwait(false);
-        var state = TrainingState.Read(staging) ?? throw new StorageException($"Job {job}'s checkpoint state is empty.");
-        Directory.Delete(staging, recursive: true);
+        TrainingState state;
+        try
+        {
+            state = TrainingState.Parse(stateBytes.Value);
+        }
+        catch (JsonException e)
+        {
+            throw new StorageException($"Job {job}'s stored checkpoint state is not readable: {e.Message}");
+        }
+
         foreach (var file in new[] { state.CheckpointFile, state.BestWeightsFile }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             var stored = await objects.GetAsync(TrainingJobKeys.Checkpoint(tenant, job, file), cancellationToken).ConfigureAwait(false)
@@ -73,7 +79,8 @@ public sealed class CheckpointStore(IObjectStore objects, TenantId tenant, Train
             _uploaded.Add(file);
         }
 
-        state.Write(directory);
+        // Written last, like the training loop does: the folder is a complete checkpoint once the state is there.
+        await File.WriteAllBytesAsync(Path.Combine(directory, TrainingState.FileName), stateBytes.Value, cancellationToken).ConfigureAwait(false);
         return state;
     }
 

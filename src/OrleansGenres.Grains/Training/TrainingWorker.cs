@@ -144,7 +144,7 @@ public sealed partial class TrainingWorker(
     private void Ended(string outcome) => telemetry.TrainingJobsEnded.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     // Storage and file-system faults may pass; a bad dataset, config, model or native error will fail again the same way.
-    private static bool IsTransient(Exception e) => e is StorageException or IOException && e is not DatasetException;
+    private static bool IsTransient(Exception e) => e is StorageException or IOException;
 
     private static string DescribeFailure(Exception e) => e switch
     {

@@ -7,8 +7,11 @@ public sealed class TrainingRoleSettings
 {
     public string? TrainerId { get; set; }
 
-    /// <summary>Local scratch folder for running jobs, materialised datasets and the feature cache.</summary>
-    public string WorkPath { get; set; } = Path.Combine(Path.GetTempPath(), "orleans-genres-training");
+    /// <summary>
+    /// Local scratch folder for running jobs (<c>jobs/</c>), materialised datasets and the feature cache. The default is
+    /// the comparisons' folder too, so a node with both roles materialises and featurises a dataset version once.
+    /// </summary>
+    public string WorkPath { get; set; } = Path.Combine(Path.GetTempPath(), "orleans-genres-work");
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -43,8 +43,12 @@ public sealed record TrainingState
     public static TrainingState? Read(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        return File.Exists(path) ? JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(path), ExperimentJson.Options) : null;
+        return File.Exists(path) ? Parse(File.ReadAllBytes(path)) : null;
     }
+
+    /// <summary>The state from the bytes of a <c>training-state.json</c> (e.g. a copy in an object store).</summary>
+    public static TrainingState Parse(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<TrainingState>(json, ExperimentJson.Options) ?? throw new JsonException($"{FileName} holds null");
 
     public void Write(string directory)
     {
