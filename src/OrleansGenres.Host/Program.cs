@@ -4,6 +4,7 @@ using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Hosting;
 using OrleansGenres.Host.Telemetry;
+using OrleansGenres.Native;
 
 // One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
 // the listen address by the standard --urls. appsettings.json + environment + command line, validated at start.
@@ -14,6 +15,11 @@ var service = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
 var roles = service.ParsedRoles();
 ThreadPool.GetMinThreads(out _, out var completionPortThreads);
 ThreadPool.SetMinThreads(Math.Max(service.MinThreadPoolThreads, Environment.ProcessorCount), completionPortThreads);
+// libtorch's thread count, as `genres` sets it (bad settings are reported with all others by the validation below).
+if (!service.Validate().Any())
+{
+    TorchRuntime.Initialize(service.TorchThreads);
+}
 
 builder.Services
     .AddValidatedSettings<ServiceOptions>(configuration, o => o.Validate())

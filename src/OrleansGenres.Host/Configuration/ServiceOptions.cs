@@ -22,6 +22,13 @@ public sealed class ServiceOptions
     /// </summary>
     public int MinThreadPoolThreads { get; set; } = 32;
 
+    /// <summary>
+    /// libtorch's intra-op threads (0 = one per core, what <c>genres</c> uses by default). Set like the CLI's so a
+    /// training job and <c>genres train</c> with the same config, data and seed end with the same weights on CPU: the
+    /// order of floating-point reductions depends on the thread count.
+    /// </summary>
+    public int TorchThreads { get; set; }
+
     /// <summary>Longest time a request may take before it is cancelled (uploads included).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
@@ -73,6 +80,11 @@ public sealed class ServiceOptions
         if (MinThreadPoolThreads is < 1 or > 1024)
         {
             yield return "MinThreadPoolThreads must be 1-1024";
+        }
+
+        if (TorchThreads is < 0 or > 1024)
+        {
+            yield return "TorchThreads must be 0 (one per core) to 1024";
         }
 
         if (RequestTimeout <= TimeSpan.Zero)
