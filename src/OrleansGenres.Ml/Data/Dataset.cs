@@ -68,4 +68,11 @@ public sealed record Dataset
     public string Source => ManifestPath ?? Root;
 
     public Dataset WithEntries(IReadOnlyList<DatasetEntry> entries) => new(Root, entries, ManifestPath, ExtraColumns);
+
+    /// <summary>
+    /// The entries in path order (ordinal), the order the dataset version is computed in. Experiments and evaluations
+    /// work on this order, so what they draw by seed (validation tracks, batches, bootstrap resamples) depends on the
+    /// version and the seed only — not on how a manifest happened to list its rows.
+    /// </summary>
+    public Dataset InPathOrder() => WithEntries([.. Entries.OrderBy(entry => entry.RelativePath, StringComparer.Ordinal)]);
 }

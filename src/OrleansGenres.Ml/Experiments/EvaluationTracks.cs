@@ -29,7 +29,9 @@ public sealed record EvaluationTracks(IReadOnlyList<TrackItem> Tracks, int[]? Tr
             throw new DatasetException(new DatasetProblem(dataset.Source, null, $"none of the model's labels ({string.Join(", ", card.Labels)}) occur in the dataset"));
         }
 
-        var selected = ClassSelection.Only(known).Apply(dataset);
+        // Path order, as training split it (ExperimentDataBuilder.Select): the same parts, and bootstrap resamples that
+        // do not depend on how a manifest lists its rows.
+        var selected = ClassSelection.Only(known).Apply(dataset).InPathOrder();
         fold ??= selected.Folds.Count > 0 && !selected.HasSplitColumn ? card.Dataset?.TestFold : null;
         var split = DatasetSplitter.Split(selected, new SplitOptions
         {

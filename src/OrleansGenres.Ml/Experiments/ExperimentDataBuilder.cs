@@ -10,13 +10,13 @@ namespace OrleansGenres.Ml.Experiments;
 /// </summary>
 public static class ExperimentDataBuilder
 {
-    /// <summary>The dataset restricted to the config's classes (no I/O): what the experiment's labels will be.</summary>
+    /// <summary>The dataset restricted to the config's classes, in path order (no I/O): what the experiment's labels and tracks will be.</summary>
     public static Dataset Select(Dataset dataset, ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
         var selection = config.Data.TopK is { } k ? ClassSelection.Top(k) : config.Data.Labels is { } labels ? ClassSelection.Only(labels) : ClassSelection.All;
-        return selection.Apply(dataset);
+        return selection.Apply(dataset).InPathOrder();
     }
 
     public static async Task<ExperimentData> BuildAsync(

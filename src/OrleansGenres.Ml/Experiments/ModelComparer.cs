@@ -55,10 +55,8 @@ public static class ModelComparer
         {
             using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(model.Folder), cancellationToken).ConfigureAwait(false);
             var tracks = await EvaluationTracks.PrepareAsync(dataset, predictor.Card, cacheRoot, decoder, split, fold, cancellationToken).ConfigureAwait(false);
-            // Path order, not manifest order: the bootstrap draws tracks by position, so the same files listed in
-            // another order (a manifest as uploaded vs. the service's canonical copy) must give the same intervals.
-            TrackItem[] ordered = [.. tracks.Tracks.OrderBy(track => track.Entry.RelativePath, StringComparer.Ordinal)];
-            predictions.Add(await ModelEvaluator.PredictAsync(predictor, ordered, nativeThread, model.Name, cancellationToken).ConfigureAwait(false));
+            // Tracks come in path order (EvaluationTracks), so a manifest's row order never changes the resamples.
+            predictions.Add(await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, nativeThread, model.Name, cancellationToken).ConfigureAwait(false));
         }
 
         try

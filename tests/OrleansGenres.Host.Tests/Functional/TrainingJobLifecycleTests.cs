@@ -91,6 +91,15 @@ public abstract class TrainingJobLifecycleTests : IDisposable
 
         var (found, model) = await acme.GetJsonAsync(done.GetProperty("modelHref").GetString()!);
         Assert.Equal(HttpStatusCode.OK, found);
+
+        // The service trains exactly as the command line does: same config, data and seed → the same weights.
+        var configFile = Path.Combine(_files.Path, "bands-cnn.json");
+        await File.WriteAllTextAsync(configFile, config);
+        var cli = await GenresCli.RunAsync("train", "--dataset", manifest, "--config", configFile, "--out", Path.Combine(_files.Path, "cli"), "--cache", Path.Combine(_files.Path, "cli-cache"));
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        var cliWeights = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(_files.Path, "cli", "model.pt"))));
+        Assert.Equal(cliWeights, model.GetProperty("model").GetProperty("weightsSha256").GetString());
+
         Assert.Equal($"training-job:{id}", model.GetProperty("model").GetProperty("origin").GetString());
         Assert.Equal("bands", model.GetProperty("card").GetProperty("dataset").GetProperty("name").GetString());
         Assert.Equal(["high", "low", "mid"], model.GetProperty("card").GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Order());

@@ -50,4 +50,22 @@ public sealed class DatasetTests
         Assert.Equal(dataset.Root, smaller.Root);
         Assert.Equal(dataset.ExtraColumns, smaller.ExtraColumns);
     }
+
+    [Fact]
+    public void An_experiment_splits_the_same_rows_the_same_way_whatever_order_a_manifest_lists_them_in()
+    {
+        var rows = Class("dog", 20).Concat(Class("cat", 20)).Concat(Class("bird", 20)).ToList();
+        var shuffled = rows.OrderBy(row => row.RelativePath.GetHashCode(StringComparison.Ordinal)).ToList();
+        var config = new OrleansGenres.Ml.Experiments.ExperimentConfig();
+        var options = new SplitOptions { ValidationRatio = 0.2, Seed = 5 };
+
+        var listed = DatasetSplitter.Split(OrleansGenres.Ml.Experiments.ExperimentDataBuilder.Select(Of(rows), config), options);
+        var reordered = DatasetSplitter.Split(OrleansGenres.Ml.Experiments.ExperimentDataBuilder.Select(Of(shuffled), config), options);
+
+        Assert.NotEqual(rows.Select(r => r.RelativePath), shuffled.Select(r => r.RelativePath));
+        Assert.Equal(listed.Train.Select(e => e.RelativePath), reordered.Train.Select(e => e.RelativePath));
+        Assert.Equal(listed.Validation.Select(e => e.RelativePath), reordered.Validation.Select(e => e.RelativePath));
+        Assert.Equal(listed.Test.Select(e => e.RelativePath), reordered.Test.Select(e => e.RelativePath));
+        Assert.Equal(rows.Select(r => r.RelativePath).Order(StringComparer.Ordinal), Of(shuffled).InPathOrder().Entries.Select(e => e.RelativePath));
+    }
 }
