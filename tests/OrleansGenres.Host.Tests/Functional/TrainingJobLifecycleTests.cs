@@ -58,6 +58,15 @@ public abstract class TrainingJobLifecycleTests : IDisposable
         var (_, badName) = await acme.SubmitJobAsync("bands", config, modelName: "../Bad Name");
         Assert.Contains("modelName", badName.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await acme.PostJsonAsync("/api/training-jobs", "{not json")).Status);
+        using (var anonymous = host.Client())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SubmitJobAsync("bands", config)).Status);
+            var (_, openApi) = await anonymous.GetJsonAsync("/openapi/v1.json");
+            var documented = openApi.GetProperty("paths");
+            Assert.Equal("SubmitTrainingJob", documented.GetProperty("/api/training-jobs").GetProperty("post").GetProperty("operationId").GetString());
+            Assert.Equal("CancelTrainingJob", documented.GetProperty("/api/training-jobs/{id}/cancel").GetProperty("post").GetProperty("operationId").GetString());
+        }
+
 
         var (submitted, job) = await acme.SubmitJobAsync("bands", config);
         Assert.Equal(HttpStatusCode.Accepted, submitted);
