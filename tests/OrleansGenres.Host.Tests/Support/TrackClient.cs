@@ -38,14 +38,17 @@ public static class TrackClient
     }
 
     /// <summary>Polls the track until its status is Completed or Failed.</summary>
-    public static async Task<JsonElement> WaitForTrackAsync(this HttpClient client, string id, TimeSpan timeout, Func<JsonElement, bool>? until = null)
+    public static Task<JsonElement> WaitForTrackAsync(this HttpClient client, string id, TimeSpan timeout, Func<JsonElement, bool>? until = null) =>
+        client.WaitForAsync($"/api/tracks/{id}", timeout, until ?? (track => track.GetProperty("status").GetString() is "Completed" or "Failed"));
+
+    /// <summary>Polls GET <paramref name="path"/> every 100 ms until the answer is 200 and <paramref name="until"/> holds.</summary>
+    public static async Task<JsonElement> WaitForAsync(this HttpClient client, string path, TimeSpan timeout, Func<JsonElement, bool> until)
     {
-        until ??= track => track.GetProperty("status").GetString() is "Completed" or "Failed";
         var deadline = DateTime.UtcNow + timeout;
         JsonElement last = default;
         while (DateTime.UtcNow < deadline)
         {
-            var (status, body) = await client.GetJsonAsync($"/api/tracks/{id}");
+            var (status, body) = await client.GetJsonAsync(path);
             if (status == HttpStatusCode.OK)
             {
                 last = body;
@@ -58,7 +61,7 @@ public static class TrackClient
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"track {id} did not reach the expected state in {timeout}; last: {last}");
+        throw new TimeoutException($"{path} did not reach the expected state in {timeout}; last: {last}");
     }
 
     public static string Status(this JsonElement track) => track.GetProperty("status").GetString()!;

@@ -36,28 +36,8 @@ public static class TrainingJobClient
     }
 
     /// <summary>Polls the job until <paramref name="until"/> holds (default: a final status).</summary>
-    public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, string id, TimeSpan timeout, Func<JsonElement, bool>? until = null)
-    {
-        until ??= job => job.Status() is "Succeeded" or "Failed" or "Cancelled";
-        var deadline = DateTime.UtcNow + timeout;
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            var (status, body) = await client.GetJsonAsync($"/api/training-jobs/{id}");
-            if (status == HttpStatusCode.OK)
-            {
-                last = body;
-                if (until(body))
-                {
-                    return body;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"training job {id} did not reach the expected state in {timeout}; last: {last}");
-    }
+    public static Task<JsonElement> WaitForJobAsync(this HttpClient client, string id, TimeSpan timeout, Func<JsonElement, bool>? until = null) =>
+        client.WaitForAsync($"/api/training-jobs/{id}", timeout, until ?? (job => job.Status() is "Succeeded" or "Failed" or "Cancelled"));
 
     /// <summary>The epoch of the job's last stored checkpoint (0 when none).</summary>
     public static int CheckpointEpoch(this JsonElement job) =>
