@@ -69,4 +69,51 @@ public static class ObjectStoreJsonExtensions
             }
         }
     }
+
+    /// <summary>
+    /// Read-decide-write on an existing document with optimistic concurrency: <paramref name="change"/> sees the current
+    /// value and returns the next one, or null (or the same instance) to leave it as it is; the write is conditional on
+    /// the ETag read, and a lost race reads and decides again. <paramref name="options"/> adds per-write options (e.g.
+    /// metadata derived from the value). Returns the value as stored afterwards and whether this call wrote it; a null
+    /// value when there is no document.
+    /// </summary>
+    public static async Task<(T? Value, bool Written)> MutateJsonAsync<T>(
+        this IObjectStore store,
+        string key,
+        Func<T, T?> change,
+        Func<T, PutOptions>? options = null,
+        JsonSerializerOptions? json = null,
+        int maxAttempts = 20,
+        CancellationToken ct = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        for (int attempt = 1; ; attempt++)
+        {
+            VersionedValue<T>? current = await store.GetJsonAsync<T>(key, json, ct).ConfigureAwait(false);
+            if (current is null)
+            {
+                return (null, false);
+            }
+
+            T? next = change(current.Value);
+            if (next is null || ReferenceEquals(next, current.Value))
+            {
+                return (current.Value, false);
+            }
+
+            try
+            {
+                PutOptions conditions = (options?.Invoke(next) ?? new PutOptions()) with { IfMatch = current.ETag };
+                await store.PutJsonAsync(key, next, conditions, json, ct).ConfigureAwait(false);
+                return (next, true);
+            }
+            catch (PreconditionFailedException) when (attempt < maxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * Math.Min(attempt, 10))), ct).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -228,36 +228,19 @@ public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices s
     }
 
     /// <summary>
-    /// Read, change, write on the ETag; on a lost race, read and decide again. <paramref name="change"/> returns null
-    /// for "leave it as it is". Returns the written state, or null when the track is missing or unchanged.
+    /// Read, change, write on the ETag; on a lost race, read and decide again (<see cref="ObjectStoreJsonExtensions.MutateJsonAsync"/>).
+    /// <paramref name="change"/> returns null for "leave it as it is". Returns the written state, or null when the
+    /// track is missing or unchanged.
     /// </summary>
     private async Task<TrackState?> MutateAsync(Func<TrackState, TrackState?> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await services.Objects.GetJsonAsync<TrackState>(StateKey, ct: cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var next = change(current.Value);
-            if (next is null)
-            {
-                return null;
-            }
-
-            next = next with { UpdatedAt = services.Clock.GetUtcNow() };
-            try
-            {
-                await WriteAsync(next, new PutOptions { IfMatch = current.ETag }, cancellationToken).ConfigureAwait(false);
-                return next;
-            }
-            catch (PreconditionFailedException) when (attempt < MaxWriteAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * attempt)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var (state, written) = await services.Objects.MutateJsonAsync<TrackState>(
+            StateKey,
+            current => change(current) is { } next ? next with { UpdatedAt = services.Clock.GetUtcNow() } : null,
+            next => new PutOptions { Metadata = TrackListing.MetadataOf(next) },
+            maxAttempts: MaxWriteAttempts,
+            ct: cancellationToken).ConfigureAwait(false);
+        return written ? state : null;
     }
 
     /// <summary>Writes the state with list-friendly metadata (status, assigned tags, upload time) for the catalogue.</summary>

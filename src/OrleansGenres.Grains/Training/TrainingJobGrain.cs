@@ -133,35 +133,18 @@ public sealed class TrainingJobGrain(TenantId tenant, TrainingJobId id, Training
         MutateAsync(job => job.IsFinal ? job : finish(job) with { FinishedAt = services.Clock.GetUtcNow(), Progress = null, CancelRequested = false }, cancellationToken);
 
     /// <summary>
-    /// Read, change, write on the ETag; on a lost race, read and decide again. A change that returns the same instance
-    /// writes nothing. Returns the job as stored afterwards, or null when there is no such job.
+    /// Read, change, write on the ETag; on a lost race, read and decide again (<see cref="ObjectStoreJsonExtensions.MutateJsonAsync"/>).
+    /// A change that returns the same instance writes nothing. Returns the job as stored afterwards, or null when there
+    /// is no such job.
     /// </summary>
     private async Task<TrainingJobState?> MutateAsync(Func<TrainingJobState, TrainingJobState> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await services.Objects.GetJsonAsync<TrainingJobState>(StateKey, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var next = change(current.Value);
-            if (ReferenceEquals(next, current.Value))
-            {
-                return next;
-            }
-
-            next = next with { UpdatedAt = services.Clock.GetUtcNow() };
-            try
-            {
-                await services.Objects.PutJsonAsync(StateKey, next, new PutOptions { IfMatch = current.ETag }, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false);
-                return next;
-            }
-            catch (PreconditionFailedException) when (attempt < MaxWriteAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * attempt)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var (job, _) = await services.Objects.MutateJsonAsync<TrainingJobState>(
+            StateKey,
+            current => change(current) is var next && !ReferenceEquals(next, current) ? next with { UpdatedAt = services.Clock.GetUtcNow() } : null,
+            json: TrainingJobJson.Options,
+            maxAttempts: MaxWriteAttempts,
+            ct: cancellationToken).ConfigureAwait(false);
+        return job;
     }
 }

@@ -181,6 +181,25 @@ public abstract class ObjectStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task Mutate_json_changes_only_existing_documents_rereads_on_conflicts_and_skips_unchanged_writes()
+    {
+        Assert.Equal((null, false), await Store.MutateJsonAsync<Counter>("mutated", c => c with { Value = 1 }));
+        Assert.Null(await Store.GetPropertiesAsync("mutated"));
+
+        await Store.PutJsonAsync("mutated", new Counter(0));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Store.MutateJsonAsync<Counter>(
+            "mutated", c => c with { Value = c.Value + 1 }, c => new PutOptions { Metadata = new Dictionary<string, string> { ["value"] = c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) } })));
+        var properties = (await Store.GetPropertiesAsync("mutated"))!;
+        Assert.Equal(8, (await Store.GetJsonAsync<Counter>("mutated"))!.Value.Value);
+        Assert.Equal("8", properties.Metadata["value"]);
+
+        // Null or the same instance: nothing written, the ETag stays.
+        Assert.Equal((new Counter(8), false), await Store.MutateJsonAsync<Counter>("mutated", _ => null));
+        Assert.Equal((new Counter(8), false), await Store.MutateJsonAsync<Counter>("mutated", c => c));
+        Assert.Equal(properties.ETag, (await Store.GetPropertiesAsync("mutated"))!.ETag);
+    }
+
+    [Fact]
     public async Task Update_json_creates_when_absent_and_retries_conflicts()
     {
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Store.UpdateJsonAsync<Counter>("updated", c => new Counter((c?.Value ?? 0) + 1))));
