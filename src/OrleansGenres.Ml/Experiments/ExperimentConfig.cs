@@ -138,7 +138,7 @@ public sealed record ExperimentConfig
 
         if (!Enum.IsDefined(Model.Architecture))
         {
-            errors.Add("model.architecture must be cnn, resnet18 or resTransformer");
+            errors.Add("model.architecture must be cnn, resnet18, resTransformer or temporalCnn");
         }
 
         if (Model.Dropout is < 0 or >= 1)
@@ -180,6 +180,16 @@ public sealed record ExperimentConfig
         if (t.SpecAugment.FrequencyMasks < 0 || t.SpecAugment.TimeMasks < 0 || t.SpecAugment.FrequencyMaskWidth < 0 || t.SpecAugment.TimeMaskWidth < 0)
         {
             errors.Add("training.specAugment counts and widths must not be negative");
+        }
+
+        if (t.SpecAugment.FrequencyShift < 0)
+        {
+            errors.Add("training.specAugment.frequencyShift must not be negative");
+        }
+
+        if (t.SpecAugment.TimeStretch is < 0 or > 1)
+        {
+            errors.Add("training.specAugment.timeStretch must be in [0, 1]");
         }
 
         if (t.Mixup is < 0 or > 10)

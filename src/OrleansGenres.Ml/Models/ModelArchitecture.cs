@@ -11,4 +11,7 @@ public enum ModelArchitecture
 
     /// <summary>Residual convs → sequence → CLS + Transformer encoder → LayerNorm → SwiGLU head (~125k parameters).</summary>
     ResTransformer = 2,
+
+    /// <summary>1-D convolutions over time with the mel bands as channels, mean + max pooled: cheap on long windows.</summary>
+    TemporalCnn = 3,
 }

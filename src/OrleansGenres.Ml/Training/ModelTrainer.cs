@@ -39,6 +39,8 @@ public sealed class ModelTrainer : IDisposable
                 FreqMaskWidth = options.SpecAugment.FrequencyMaskWidth,
                 TimeMasks = options.SpecAugment.TimeMasks,
                 TimeMaskWidth = options.SpecAugment.TimeMaskWidth,
+                FreqShiftBins = options.SpecAugment.FrequencyShift,
+                TimeStretch = options.SpecAugment.TimeStretch,
                 LearningRate = options.LearningRate,
                 WeightDecay = options.WeightDecay,
                 GradClipNorm = options.GradientClipNorm,
@@ -81,6 +83,23 @@ public sealed class ModelTrainer : IDisposable
                 _handle, input, batch, _model.Options.NMels, frames, target, targets.Length, out var loss, logits.IsEmpty ? null : output, logits.Length));
             return loss;
         }
+    }
+
+    /// <summary>
+    /// The augmented batch the next training step would see (key/tempo jitter, then SpecAugment masks), for inspecting
+    /// augmentation settings; draws from the run's augmentation generator as a step does.
+    /// </summary>
+    public unsafe float[] Augment(ReadOnlySpan<float> inputs, int batch, int frames)
+    {
+        _model.CheckShape(inputs.Length, batch, frames);
+        var augmented = new float[inputs.Length];
+        fixed (float* input = inputs)
+        fixed (float* output = augmented)
+        {
+            NativeCall.Check(TrainerNativeMethods.Augment(_handle, input, batch, _model.Options.NMels, frames, output, augmented.Length));
+        }
+
+        return augmented;
     }
 
     /// <summary>Loss in evaluation mode; logits [batch, Classes] written when a buffer is given.</summary>

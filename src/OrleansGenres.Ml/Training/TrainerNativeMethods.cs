@@ -16,6 +16,9 @@ internal static unsafe partial class TrainerNativeMethods
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_trainer_step")]
     public static partial int Step(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* targets, long targetCount, out double loss, float* logits, long logitsCapacity);
 
+    [LibraryImport(GenresNative.Name, EntryPoint = "gn_trainer_augment")]
+    public static partial int Augment(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* outputs, long capacity);
+
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_trainer_evaluate")]
     public static partial int Evaluate(TrainerHandle trainer, float* inputs, long batch, long nMels, long frames, float* targets, long targetCount, out double loss, float* logits, long logitsCapacity);
 
@@ -44,7 +47,7 @@ internal static unsafe partial class TrainerNativeMethods
         public int FreqMaskWidth;
         public int TimeMasks;
         public int TimeMaskWidth;
-        public int Reserved;
+        public int FreqShiftBins;
         public double LearningRate;
         public double WeightDecay;
         public double GradClipNorm;
@@ -56,5 +59,6 @@ internal static unsafe partial class TrainerNativeMethods
         public float* ClassWeights;
         public long ClassWeightCount;
         public long Seed;
+        public double TimeStretch;
     }
 }

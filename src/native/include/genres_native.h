@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a signature or struct layout below changes; the C# side checks it on load. */
-#define GN_ABI_VERSION 3
+#define GN_ABI_VERSION 4
 
 typedef enum gn_status {
   GN_OK = 0,
@@ -136,7 +136,7 @@ GN_API void gn_decoder_close(gn_decoder* decoder);
 
 /* ---- models ------------------------------------------------------------------------------------------------ */
 
-enum { GN_MODEL_CNN = 0, GN_MODEL_RESNET18 = 1, GN_MODEL_RES_TRANSFORMER = 2 };
+enum { GN_MODEL_CNN = 0, GN_MODEL_RESNET18 = 1, GN_MODEL_RES_TRANSFORMER = 2, GN_MODEL_TEMPORAL_CNN = 3 };
 enum { GN_DEVICE_CPU = 0, GN_DEVICE_CUDA = 1, GN_DEVICE_AUTO = 2 };
 
 typedef struct gn_model_options {
@@ -180,7 +180,7 @@ typedef struct gn_trainer_options {
   int32_t freq_mask_width;
   int32_t time_masks;
   int32_t time_mask_width;
-  int32_t reserved;
+  int32_t freq_shift_bins;    /* key jitter: each training item shifted by up to this many mel bands (0 = off) */
   double learning_rate;
   double weight_decay;
   double grad_clip_norm;      /* <= 0: no clipping */
@@ -192,7 +192,8 @@ typedef struct gn_trainer_options {
   const float* class_weights;  /* one per class, copied; null = none. BCE: weight of positives;
                                  cross-entropy: weight of each class (weighted mean over items) */
   int64_t class_weight_count;
-  int64_t seed;               /* dropout and SpecAugment randomness */
+  int64_t seed;               /* dropout and augmentation randomness */
+  double time_stretch;        /* tempo jitter: each training item's rate in [1/(1+x), 1+x] (0 = off, at most 1) */
 } gn_trainer_options;
 
 typedef struct gn_trainer gn_trainer;
@@ -206,6 +207,10 @@ GN_API void gn_trainer_destroy(gn_trainer* trainer);
 GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels, int64_t frames,
                                const float* targets, int64_t target_count, double* loss, float* logits,
                                int64_t logits_capacity);
+/* The augmented batch [batch, n_mels, frames] the next training step would see (key/tempo jitter, then SpecAugment
+ * masks); advances the augmentation generator as a step does. For inspecting and testing augmentation settings. */
+GN_API int32_t gn_trainer_augment(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels,
+                                  int64_t frames, float* outputs, int64_t capacity);
 /* Loss (and logits [batch, classes] when logits is not null) in evaluation mode, no gradients. */
 GN_API int32_t gn_trainer_evaluate(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels,
                                    int64_t frames, const float* targets, int64_t target_count, double* loss,

@@ -6,6 +6,7 @@
 #include "models/res_transformer.h"
 #include "models/resnet18.h"
 #include "models/spectrogram_cnn.h"
+#include "models/temporal_cnn.h"
 
 namespace gn::models {
 
@@ -51,8 +52,16 @@ std::shared_ptr<Classifier> create_classifier(const gn_model_options& options, c
       model = std::make_shared<ResTransformer>(transformer, generator);
       break;
     }
+    case GN_MODEL_TEMPORAL_CNN: {
+      TemporalCnnOptions temporal;
+      temporal.classes = options.classes;
+      temporal.n_mels = options.n_mels;
+      temporal.dropout = options.dropout;
+      model = std::make_shared<TemporalCnn>(temporal, generator);
+      break;
+    }
     default:
-      throw invalid_argument("architecture must be cnn, resnet18 or res-transformer");
+      throw invalid_argument("architecture must be cnn, resnet18, res-transformer or temporal-cnn");
   }
   model->to(resolve_device(options.device));
   return model;

@@ -54,6 +54,10 @@ Trainer::Trainer(gn_model& model, const gn_trainer_options& options)
   augment_.freq_mask_width = options.freq_mask_width;
   augment_.time_masks = options.time_masks;
   augment_.time_mask_width = options.time_mask_width;
+  require(options.freq_shift_bins >= 0 && options.time_stretch >= 0 && options.time_stretch <= 1,
+          "frequency shift must not be negative and time stretch must be in [0, 1]");
+  jitter_.max_shift_bins = options.freq_shift_bins;
+  jitter_.max_stretch = options.time_stretch;
   {
     // The run's seed decides dropout too (the model's generator), not only its initialisation.
     std::lock_guard<std::mutex> lock(model.generator.mutex());
@@ -74,10 +78,14 @@ torch::Tensor Trainer::targets(const float* data, int64_t batch, int64_t count) 
   return borrowed.view({batch, model_.options.classes}).to(model_.device);
 }
 
+torch::Tensor Trainer::augment(const torch::Tensor& inputs) {
+  return spec_augment(key_tempo_jitter(inputs, jitter_, augment_generator_), augment_, augment_generator_);
+}
+
 double Trainer::step(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits) {
   model_.network->train();
   optimizer_->zero_grad();
-  const auto augmented = spec_augment(inputs, augment_, augment_generator_);
+  const auto augmented = augment(inputs);
   const auto output = model_.network->forward(augmented);
   if (logits != nullptr) *logits = output.detach();
   auto loss = compute_loss(loss_, output, targets);

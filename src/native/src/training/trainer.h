@@ -7,6 +7,7 @@
 #include "models/model_handle.h"
 #include "training/learning_rate_schedule.h"
 #include "training/losses.h"
+#include "training/key_tempo_jitter.h"
 #include "training/spec_augment.h"
 
 namespace gn::training {
@@ -15,6 +16,9 @@ class Trainer {
  public:
   Trainer(gn_model& model, const gn_trainer_options& options);
 
+  // What a training step feeds the network: key/tempo jitter, then SpecAugment masks (advances the augmentation
+  // generator exactly as a step does).
+  torch::Tensor augment(const torch::Tensor& inputs);
   double step(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits);
   double evaluate(const torch::Tensor& inputs, const torch::Tensor& targets, torch::Tensor* logits);
   double end_epoch(double validation_loss);
@@ -32,6 +36,7 @@ class Trainer {
   gn_model& model_;
   gn_trainer_options options_;
   LossSettings loss_;
+  KeyTempoJitterSettings jitter_;
   SpecAugmentSettings augment_;
   LearningRateSchedule schedule_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;

@@ -13,7 +13,7 @@ struct gn_trainer {
 
 namespace {
 
-// Logits leave as a plain copy into the caller's buffer; the tensor dies with this call.
+// Logits (or augmented inputs) leave as a plain copy into the caller's buffer; the tensor dies with this call.
 void copy_logits(const torch::Tensor& output, float* logits, int64_t capacity) {
   const auto result = output.to(torch::kCPU).contiguous();
   if (capacity < result.numel()) throw gn::buffer_too_small("logits buffer is too small");
@@ -44,6 +44,15 @@ GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t
     *loss = trainer->impl.step(trainer->model.input(inputs, batch, n_mels, frames),
                                trainer->impl.targets(targets, batch, target_count), logits ? &output : nullptr);
     if (logits != nullptr) copy_logits(output, logits, logits_capacity);
+  });
+}
+
+GN_API int32_t gn_trainer_augment(gn_trainer* trainer, const float* inputs, int64_t batch, int64_t n_mels,
+                                  int64_t frames, float* outputs, int64_t capacity) {
+  return gn::guard([&] {
+    gn::require(trainer != nullptr && inputs != nullptr && outputs != nullptr, "arguments must not be null");
+    gn::require(batch > 0 && frames > 0, "batch and frames must be positive");
+    copy_logits(trainer->impl.augment(trainer->model.input(inputs, batch, n_mels, frames)), outputs, capacity);
   });
 }
 

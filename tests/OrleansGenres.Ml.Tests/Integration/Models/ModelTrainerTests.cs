@@ -18,7 +18,7 @@ public sealed class ModelTrainerTests
         {
             Schedule = ScheduleKind.Cosine,
             Epochs = 3,
-            SpecAugment = new SpecAugmentOptions { FrequencyMasks = 1, FrequencyMaskWidth = 4, TimeMasks = 1, TimeMaskWidth = 3 },
+            SpecAugment = new SpecAugmentOptions { FrequencyMasks = 1, FrequencyMaskWidth = 4, TimeMasks = 1, TimeMaskWidth = 3, FrequencyShift = 2, TimeStretch = 0.2 },
             Seed = 11,
         };
 

@@ -39,7 +39,17 @@ public sealed class TaggingModelTests
         Assert.InRange(model.ParameterCount, 115_000, 135_000);
     }
 
+    [Fact]
+    public void Temporal_cnn_parameter_count_matches_its_layers()
+    {
+        // input norm 2·128; convs 128·128·5 + 2·128·128·3 + 128·256·3 = 278,528 and their norms 2·(3·128 + 256) = 1,280;
+        // hidden (mean ‖ max = 512)·128 + 128 = 65,664; output 128·10 + 10 = 1,290.
+        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.TemporalCnn, Classes = 10, NMels = 128, Device = ComputeDevice.Cpu });
+        Assert.Equal(256 + 278_528 + 1_280 + 65_664 + 1_290, model.ParameterCount);
+    }
+
     [Theory]
+    [InlineData(ModelArchitecture.TemporalCnn, false)]
     [InlineData(ModelArchitecture.Cnn, false)]
     [InlineData(ModelArchitecture.Cnn, true)]
     [InlineData(ModelArchitecture.ResTransformer, false)]

@@ -27,6 +27,20 @@ public sealed class ExperimentConfigTests
     }
 
     [Fact]
+    public void Temporal_cnn_and_key_tempo_jitter_are_read_from_json()
+    {
+        var config = ExperimentConfig.Parse("""
+            { "name": "t", "model": { "architecture": "temporalCnn" },
+              "training": { "specAugment": { "frequencyShift": 3, "timeStretch": 0.2 } } }
+            """, "test");
+
+        Assert.Equal(ModelArchitecture.TemporalCnn, config.Model.Architecture);
+        Assert.Equal(3, config.Training.SpecAugment.FrequencyShift);
+        Assert.Equal(0.2, config.Training.SpecAugment.TimeStretch);
+        Assert.Empty(config.Validate());
+    }
+
+    [Fact]
     public void A_variant_overrides_only_what_it_names()
     {
         var sweep = ExperimentConfig.Parse("""
@@ -48,8 +62,8 @@ public sealed class ExperimentConfigTests
     public void A_bad_config_reports_every_problem_at_once()
     {
         var error = Assert.Throws<ExperimentConfigException>(() => ExperimentConfig.Parse("""
-            { "name": "bad", "training": { "epochs": 0, "batchSize": 1, "learningRate": -1 }, "data": { "validationRatio": 1.5 },
-              "frontEnd": { "windowSeconds": 0 } }
+            { "name": "bad", "training": { "epochs": 0, "batchSize": 1, "learningRate": -1, "specAugment": { "frequencyShift": -2, "timeStretch": 1.5 } },
+              "data": { "validationRatio": 1.5 }, "frontEnd": { "windowSeconds": 0 } }
             """, "bad.json"));
 
         Assert.Contains(error.Errors, e => e.Contains("epochs", StringComparison.Ordinal));
@@ -57,6 +71,8 @@ public sealed class ExperimentConfigTests
         Assert.Contains(error.Errors, e => e.Contains("learningRate", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.Contains("validationRatio", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith("frontEnd", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Contains("frequencyShift", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Contains("timeStretch", StringComparison.Ordinal));
         Assert.StartsWith("bad.json:", error.Message, StringComparison.Ordinal);
     }
 
