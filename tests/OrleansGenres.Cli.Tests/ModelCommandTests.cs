@@ -28,7 +28,7 @@ public sealed class ModelCommandTests : IDisposable
         var one = await GenresProcess.RunAsync("configs", "philharmonia-sweep");
 
         Assert.Equal(0, list.ExitCode);
-        foreach (var name in new[] { "fsdd-res-transformer", "esc10-res-transformer", "midi-genres-res-transformer", "philharmonia-res-transformer", "philharmonia-sweep" })
+        foreach (var name in new[] { "fsdd-res-transformer", "esc10-res-transformer", "midi-genres-res-transformer", "midi-genres-temporal-cnn", "philharmonia-res-transformer", "philharmonia-sweep" })
         {
             Assert.Contains(name, list.Stdout, StringComparison.Ordinal);
         }
