@@ -33,6 +33,7 @@ internal static class TrainBench
             new("cnn", ModelArchitecture.Cnn, false, 64, 10),
             new("cnn-cbam", ModelArchitecture.Cnn, true, 64, 10),
             new("res-transformer", ModelArchitecture.ResTransformer, false, 80, 10),
+            new("temporal-cnn", ModelArchitecture.TemporalCnn, false, 128, 10),
         };
         if (!quick)
         {

@@ -95,6 +95,30 @@ class ResTransformer(nn.Module):
         return self.output(self.dropout(F.silu(a) * b))
 
 
+class TemporalCnn(nn.Module):
+    """As src/native/src/models/temporal_cnn.cpp: 1-D convs over time, mel bands as channels, mean ‖ max pooling."""
+
+    def __init__(self, classes, n_mels, width=128, kernels=(5, 3, 3, 3), pools=(4, 2, 2, 1), dropout=0.3):
+        super().__init__()
+        self.input_norm = nn.BatchNorm1d(n_mels)
+        layers, cin = [], n_mels
+        for i, (kernel, pool) in enumerate(zip(kernels, pools)):
+            cout = 2 * width if i == len(kernels) - 1 else width
+            layers += [nn.Conv1d(cin, cout, kernel, padding=kernel // 2, bias=False), nn.BatchNorm1d(cout), nn.ReLU()]
+            if pool > 1:
+                layers.append(nn.MaxPool1d(pool, ceil_mode=True))
+            cin = cout
+        self.blocks = nn.Sequential(*layers)
+        self.hidden = nn.Linear(2 * cin, width)
+        self.dropout = nn.Dropout(dropout)
+        self.output = nn.Linear(width, classes)
+
+    def forward(self, x):
+        x = self.blocks(self.input_norm(x.squeeze(1)))
+        x = torch.cat([x.mean(2), x.amax(2)], 1)
+        return self.output(self.dropout(F.relu(self.hidden(x))))
+
+
 def median_seconds(steps, action):
     action()
     times = []
@@ -121,6 +145,8 @@ def main():
         model = SpectrogramCnn(a.classes, a.arch == "cnn-cbam")
     elif a.arch == "res-transformer":
         model = ResTransformer(a.classes, a.mels)
+    elif a.arch == "temporal-cnn":
+        model = TemporalCnn(a.classes, a.mels)
     else:
         raise SystemExit(f"no PyTorch reference for {a.arch}")
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=1e-4)

@@ -81,9 +81,20 @@ public sealed class TrainingLoop(
                 await checkpointSink.CheckpointSavedAsync(checkpointDirectory, state, cancellationToken).ConfigureAwait(false);
             }
 
-            logger.LogInformation(
-                "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4} {Metric} {TrainMetric:F4}, validation loss {ValidationLoss:F4} {Metric} {ValidationMetric:F4}, lr {LearningRate:G3}, {WindowsPerSecond:F0} windows/s",
-                epoch, settings.Epochs, trainLoss, TrackMetric.NameFor(data.MultiLabel), trainMetric, validationLoss, TrackMetric.NameFor(data.MultiLabel), validationMetric, learningRate, record.WindowsPerSecond);
+            if (data.Validation.Count > 0)
+            {
+                logger.LogInformation(
+                    "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4} {Metric} {TrainMetric:F4}, validation loss {ValidationLoss:F4} {Metric} {ValidationMetric:F4}, lr {LearningRate:G3}, {WindowsPerSecond:F0} windows/s",
+                    epoch, settings.Epochs, trainLoss, TrackMetric.NameFor(data.MultiLabel), trainMetric, validationLoss, TrackMetric.NameFor(data.MultiLabel), validationMetric, learningRate, record.WindowsPerSecond);
+            }
+            else
+            {
+                // Without a validation part the best epoch is chosen by the training figures: say so rather than
+                // print them twice as if they were validation.
+                logger.LogInformation(
+                    "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4} {Metric} {TrainMetric:F4} (no validation part), lr {LearningRate:G3}, {WindowsPerSecond:F0} windows/s",
+                    epoch, settings.Epochs, trainLoss, TrackMetric.NameFor(data.MultiLabel), trainMetric, learningRate, record.WindowsPerSecond);
+            }
             progress?.Report(new TrainingProgress(epoch, settings.Epochs, windows, windowsPerEpoch, trainLoss, trainMetric, record.WindowsPerSecond, TimeSpan.Zero, record));
         }
 
