@@ -1,8 +1,8 @@
 // A temporal CNN (after Dieleman & Schrauwen, 2014, and Pons et al., 2017): the mel bands are the input channels
 // of 1-D convolutions over time, so every filter sees the whole spectrum at once and learns timbre-and-rhythm
 // patterns rather than local time-frequency shapes; mean and max pooling over all of time summarise a window of
-// any length. Cheap per window (~350k multiply-adds per frame at 128 mels), so long windows (10-20 s of a
-// song) train quickly on a CPU.
+// any length. Cheap (~0.1 M multiply-adds per input frame at 128 mels, most in the first block), so long windows
+// (10-20 s of a song) train quickly on a CPU.
 #pragma once
 
 #include <vector>

@@ -14,10 +14,10 @@ struct gn_trainer {
 namespace {
 
 // Logits (or augmented inputs) leave as a plain copy into the caller's buffer; the tensor dies with this call.
-void copy_logits(const torch::Tensor& output, float* logits, int64_t capacity) {
+void copy_to_caller(const torch::Tensor& output, float* destination, int64_t capacity) {
   const auto result = output.to(torch::kCPU).contiguous();
-  if (capacity < result.numel()) throw gn::buffer_too_small("logits buffer is too small");
-  std::memcpy(logits, result.data_ptr<float>(), sizeof(float) * static_cast<size_t>(result.numel()));
+  if (capacity < result.numel()) throw gn::buffer_too_small("output buffer is too small");
+  std::memcpy(destination, result.data_ptr<float>(), sizeof(float) * static_cast<size_t>(result.numel()));
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ GN_API int32_t gn_trainer_step(gn_trainer* trainer, const float* inputs, int64_t
     torch::Tensor output;
     *loss = trainer->impl.step(trainer->model.input(inputs, batch, n_mels, frames),
                                trainer->impl.targets(targets, batch, target_count), logits ? &output : nullptr);
-    if (logits != nullptr) copy_logits(output, logits, logits_capacity);
+    if (logits != nullptr) copy_to_caller(output, logits, logits_capacity);
   });
 }
 
@@ -52,7 +52,7 @@ GN_API int32_t gn_trainer_augment(gn_trainer* trainer, const float* inputs, int6
   return gn::guard([&] {
     gn::require(trainer != nullptr && inputs != nullptr && outputs != nullptr, "arguments must not be null");
     gn::require(batch > 0 && frames > 0, "batch and frames must be positive");
-    copy_logits(trainer->impl.augment(trainer->model.input(inputs, batch, n_mels, frames)), outputs, capacity);
+    copy_to_caller(trainer->impl.augment(trainer->model.input(inputs, batch, n_mels, frames)), outputs, capacity);
   });
 }
 
@@ -65,7 +65,7 @@ GN_API int32_t gn_trainer_evaluate(gn_trainer* trainer, const float* inputs, int
     torch::Tensor output;
     *loss = trainer->impl.evaluate(trainer->model.input(inputs, batch, n_mels, frames),
                                    trainer->impl.targets(targets, batch, target_count), logits ? &output : nullptr);
-    if (logits != nullptr) copy_logits(output, logits, logits_capacity);
+    if (logits != nullptr) copy_to_caller(output, logits, logits_capacity);
   });
 }
 
