@@ -24,6 +24,21 @@ torch::Device resolve_device(int32_t device) {
   }
 }
 
+namespace {
+
+// Options of a network whose layers are sized by the mel band count: the fields the C options decide, the rest
+// left at the network's defaults.
+template <typename Options>
+Options sized_by_mels(const gn_model_options& options) {
+  Options sized;
+  sized.classes = options.classes;
+  sized.n_mels = options.n_mels;
+  sized.dropout = options.dropout;
+  return sized;
+}
+
+}  // namespace
+
 std::shared_ptr<Classifier> create_classifier(const gn_model_options& options, const at::Generator& generator) {
   require(options.classes >= 1, "classes must be at least 1");
   require(options.n_mels >= 8, "n_mels must be at least 8");
@@ -44,22 +59,12 @@ std::shared_ptr<Classifier> create_classifier(const gn_model_options& options, c
     case GN_MODEL_RESNET18:
       model = std::make_shared<ResNet18>(options.classes, options.dropout, generator);
       break;
-    case GN_MODEL_RES_TRANSFORMER: {
-      ResTransformerOptions transformer;
-      transformer.classes = options.classes;
-      transformer.n_mels = options.n_mels;
-      transformer.dropout = options.dropout;
-      model = std::make_shared<ResTransformer>(transformer, generator);
+    case GN_MODEL_RES_TRANSFORMER:
+      model = std::make_shared<ResTransformer>(sized_by_mels<ResTransformerOptions>(options), generator);
       break;
-    }
-    case GN_MODEL_TEMPORAL_CNN: {
-      TemporalCnnOptions temporal;
-      temporal.classes = options.classes;
-      temporal.n_mels = options.n_mels;
-      temporal.dropout = options.dropout;
-      model = std::make_shared<TemporalCnn>(temporal, generator);
+    case GN_MODEL_TEMPORAL_CNN:
+      model = std::make_shared<TemporalCnn>(sized_by_mels<TemporalCnnOptions>(options), generator);
       break;
-    }
     default:
       throw invalid_argument("architecture must be cnn, resnet18, res-transformer or temporal-cnn");
   }
