@@ -3,6 +3,7 @@ using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Hosting;
+using OrleansGenres.Host.Silo;
 using OrleansGenres.Host.Telemetry;
 using OrleansGenres.Native;
 
@@ -27,8 +28,20 @@ builder.Services
     .AddValidatedSettings<ModelSettings>(configuration.GetSection("Models"), o => o.Validate())
     .AddValidatedSettings<AuthSettings>(configuration.GetSection("Auth"), o => o.Validate())
     .AddValidatedSettings<ComparisonSettings>(configuration.GetSection("Comparison"), o => o.Validate())
-    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.ToWorkerOptions().Validate())
+    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.Validate())
+    .AddValidatedSettings<ClusterSettings>(configuration.GetSection("Orleans"), o => o.Validate())
     .AddValidatedSettings<TrainingRoleSettings>(configuration.GetSection("Training"), o => o.ToWorkerOptions().Validate());
+// The embedded silo is a cluster of one that owns its data folder: a second process there would run the same grains twice.
+var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+using var dataFolderLock = storage.IsAzure ? null : DataFolderLock.TryAcquire(Path.GetFullPath(storage.Local.Path));
+if (!storage.IsAzure && dataFolderLock is null)
+{
+    Console.Error.WriteLine($"error: another OrleansGenres process is using the data folder {Path.GetFullPath(storage.Local.Path)}; stop it, or give this one its own Storage:Local:Path (several nodes share data through Storage:Provider=Azure).");
+    return 1;
+}
+
+var analysisSettings = configuration.GetSection("Analysis").Get<AnalysisSettings>() ?? new AnalysisSettings();
+builder.AddGenresSilo(roles, storage, configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings(), analysisSettings.ReminderPeriod);
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
 builder.Services.AddHostedService<StartupBanner>();
@@ -67,6 +80,7 @@ if (roles.HasFlag(HostRoles.Api))
 }
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to tests that host it in-process.</summary>
 public partial class Program;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Audio.Tests.Support;
 using OrleansGenres.Grains.Datasets;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Storage.Local;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OrleansGenres.Grains.Datasets;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Storage.Local;
 

@@ -1,4 +1,4 @@
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
 

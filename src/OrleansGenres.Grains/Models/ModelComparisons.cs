@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Datasets;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Storage;
 

@@ -2,7 +2,7 @@ namespace OrleansGenres.Grains.Models;
 
 /// <summary>
 /// <c>retag/{tenant}/job.json</c>: re-queue the tenant's analysed tracks for <see cref="Version"/>. The cursor is the last
-/// track state key handled (keys list in order), so a restarted re-tagger continues where the last one stopped. A newer
+/// track id handled (the index lists ids in order), so a restarted re-tagger continues where the last one stopped. A newer
 /// activation replaces the document (new <see cref="JobId"/>), which the running re-tagger notices on its next write.
 /// </summary>
 public sealed record RetagJob

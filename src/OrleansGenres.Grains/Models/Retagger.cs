@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
+using OrleansGenres.Abstractions.Tracks;
 using OrleansGenres.Grains.Tracks;
 using OrleansGenres.Storage;
 
@@ -7,14 +8,15 @@ namespace OrleansGenres.Grains.Models;
 
 /// <summary>
 /// Carries out re-tag jobs (<see cref="RetagJob"/>): after an activation, every analysed track of the tenant is queued
-/// again for the new version — throttled (<see cref="RetagOptions.PerSecond"/>, and never while the analysis queue
-/// holds <see cref="RetagOptions.MaxQueued"/> messages, so uploads are not stuck behind the catalogue) and resumable
-/// (the job's cursor is written after every batch; one process at a time works a tenant's job, under a lease).
+/// again for the new version — throttled (<see cref="RetagOptions.PerSecond"/>, and never while the tenant has
+/// <see cref="RetagOptions.MaxQueued"/> tracks waiting, so uploads are not stuck behind the catalogue) and resumable
+/// (the job's cursor, a track id, is written after every batch; one process at a time works a tenant's job, under a
+/// lease). Tracks are found through the tenant's index grains, in id order.
 /// </summary>
-public sealed partial class Retagger(IObjectStore objects, TrackGrains tracks, RetagOptions options, ILogger<Retagger> logger)
+public sealed partial class Retagger(IObjectStore objects, IGrainFactory grains, TimeProvider clock, RetagOptions options, ILogger<Retagger> logger)
 {
-    private readonly TimeProvider _clock = tracks.Services.Clock;
-    private readonly IWorkQueue _queue = tracks.Services.AnalyzeQueue;
+    private readonly TimeProvider _clock = clock;
+    private readonly TrackCatalog _catalog = new(grains);
 
     /// <summary>Looks for unfinished jobs and works them until <paramref name="stoppingToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -111,8 +113,8 @@ public sealed partial class Retagger(IObjectStore objects, TrackGrains tracks, R
                 foreach (var id in ids)
                 {
                     await KeepLeaseAsync().ConfigureAwait(false);
-                    await PaceAsync(cancellationToken).ConfigureAwait(false);
-                    Tally(await tracks.Get(tenant, id).ReanalyzeAsync(job.Version, cancellationToken).ConfigureAwait(false), job.Version, ref queued, deferred);
+                    await PaceAsync(tenant, cancellationToken).ConfigureAwait(false);
+                    Tally(await Track(tenant, id).ReanalyzeAsync(job.Version, cancellationToken).ConfigureAwait(false), job.Version, ref queued, deferred);
                 }
 
                 next = job with { Cursor = last ?? job.Cursor, Scanned = exhausted, Queued = job.Queued + queued, Deferred = [.. job.Deferred, .. deferred] };
@@ -130,8 +132,8 @@ public sealed partial class Retagger(IObjectStore objects, TrackGrains tracks, R
                     await KeepLeaseAsync().ConfigureAwait(false);
                     if (TrackId.TryParse(value, out var id))
                     {
-                        await PaceAsync(cancellationToken).ConfigureAwait(false);
-                        Tally(await tracks.Get(tenant, id).ReanalyzeAsync(job.Version, cancellationToken).ConfigureAwait(false), job.Version, ref queued, deferred);
+                        await PaceAsync(tenant, cancellationToken).ConfigureAwait(false);
+                        Tally(await Track(tenant, id).ReanalyzeAsync(job.Version, cancellationToken).ConfigureAwait(false), job.Version, ref queued, deferred);
                     }
                 }
 
@@ -161,40 +163,22 @@ public sealed partial class Retagger(IObjectStore objects, TrackGrains tracks, R
         }
     }
 
-    /// <summary>The next <see cref="RetagOptions.BatchSize"/> state keys after the cursor: the analysed tracks among them, the last key, and whether the listing ended.</summary>
-    private async Task<(List<TrackId> Ids, string? Last, bool Exhausted)> NextBatchAsync(TenantId tenant, string? cursor, CancellationToken cancellationToken)
+    /// <summary>The next <see cref="RetagOptions.BatchSize"/> analysed tracks after the cursor, the last id, and whether the scan ended.</summary>
+    private async Task<(IReadOnlyList<TrackId> Ids, string? Last, bool Exhausted)> NextBatchAsync(TenantId tenant, string? cursor, CancellationToken cancellationToken)
     {
-        var ids = new List<TrackId>();
-        string? last = null;
-        var seen = 0;
-        await foreach (var properties in objects.ListAsync(TrackKeys.StatePrefix(tenant), cancellationToken).ConfigureAwait(false))
-        {
-            if (cursor is not null && string.CompareOrdinal(properties.Key, cursor) <= 0)
-            {
-                continue;
-            }
-
-            if (seen == options.BatchSize)
-            {
-                return (ids, last, false);
-            }
-
-            seen++;
-            last = properties.Key;
-            // Only analysed tracks are re-tagged: queued ones are analysed with the active model anyway, and failed
-            // ones failed on their input, not on the model.
-            if (TrackKeys.TrackOfStateKey(tenant, properties.Key) is { } id && TrackListing.StatusOf(properties.Metadata) == TrackStatus.Completed)
-            {
-                ids.Add(id);
-            }
-        }
-
-        return (ids, last, true);
+        // Only analysed tracks are re-tagged: queued ones are analysed with the active model anyway, and failed ones
+        // failed on their input, not on the model.
+        TrackId? after = TrackId.TryParse(cursor, out var parsed) ? parsed : null;
+        var ids = await _catalog.ListAfterAsync(tenant, after, TrackStatus.Completed, options.BatchSize).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (ids, ids.Count > 0 ? ids[^1].Value : cursor, ids.Count < options.BatchSize);
     }
 
-    private async Task PaceAsync(CancellationToken cancellationToken)
+    private ITrackGrain Track(TenantId tenant, TrackId id) => grains.GetGrain<ITrackGrain>(TrackKey.Of(tenant, id));
+
+    private async Task PaceAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        while (await _queue.GetApproximateCountAsync(cancellationToken).ConfigureAwait(false) >= options.MaxQueued)
+        while (await _catalog.CountAsync(tenant, TrackStatus.Queued).ConfigureAwait(false) >= options.MaxQueued)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), _clock, cancellationToken).ConfigureAwait(false);
         }
@@ -204,7 +188,7 @@ public sealed partial class Retagger(IObjectStore objects, TrackGrains tracks, R
 
     private static void Tally(TrackState? state, string version, ref int queued, List<string> deferred)
     {
-        if (state is { Status: TrackStatus.Analyzing } && state.Claim?.ModelVersion != version)
+        if (state is { Status: TrackStatus.Analyzing } && state.Dispatch?.ModelVersion != version)
         {
             deferred.Add(state.TrackId);
         }

@@ -26,7 +26,7 @@ public sealed class GenresTelemetry : IDisposable
         TrainingEpochDuration = _meter.CreateHistogram<double>("genres.training.epoch.duration", "s", "One training epoch with its validation pass and checkpoint");
     }
 
-    /// <summary>Spans: API upload → queue → worker analysis (the worker continues the upload's trace); one span per training job start.</summary>
+    /// <summary>Spans: API upload → track grain → analysis worker (the worker continues the upload's trace); one span per training job start.</summary>
     public ActivitySource Source { get; } = new(SourceName);
 
     public Counter<long> TracksUploaded { get; }
@@ -43,9 +43,9 @@ public sealed class GenresTelemetry : IDisposable
 
     public Histogram<double> TrainingEpochDuration { get; }
 
-    /// <summary>Registers the queue-depth gauge, read from storage when a metrics reader collects.</summary>
-    public void ObserveQueueDepth(Func<long> depth) =>
-        _meter.CreateObservableGauge("genres.queue.depth", depth, "{message}", "Messages waiting in the analysis queue (approximate)");
+    /// <summary>Registers the gauge of analyses accepted by this silo and not started yet (what an autoscaler would watch).</summary>
+    public void ObserveAnalysisWaiting(Func<int> waiting) =>
+        _meter.CreateObservableGauge("genres.analysis.waiting", waiting, "{track}", "Analyses accepted by this silo and waiting to start");
 
     public void Dispose()
     {

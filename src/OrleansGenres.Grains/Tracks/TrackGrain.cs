@@ -1,249 +1,392 @@
-using System.Text.Json;
-using OrleansGenres.Grains.Analysis;
-using OrleansGenres.Grains.Tenancy;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using OrleansGenres.Abstractions.Analysis;
+using OrleansGenres.Abstractions.Tenancy;
+using OrleansGenres.Abstractions.Tracks;
+using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Storage;
 
 namespace OrleansGenres.Grains.Tracks;
 
 /// <summary>
-/// Owns one track's lifecycle (identity = tenant + track id, state = one document). Every change is a conditional
-/// write on the state's ETag: a writer that lost a race re-reads and decides again, so concurrent workers and API calls
-/// never overwrite each other and a track is never analysed twice for the same model version.
+/// Owns one track's lifecycle (see <see cref="ITrackGrain"/>). Orleans runs one activation per track, so every decision
+/// here is made with nobody racing it; the state is written after every change. The analysis is offered to an analysis
+/// silo; while the track waits or is analysed a reminder looks at it every <see cref="TrackLifecycleOptions.ReminderPeriod"/>
+/// and dispatches it again when the silo that took it has left the cluster (killed, restarted) — so nothing accepted is
+/// lost — and each attempt is named, so a worker that was given up on can never add a second result.
 /// </summary>
-public sealed class TrackGrain(TenantId tenant, TrackId id, TrackGrainServices services)
+public sealed partial class TrackGrain(
+    [PersistentState("track", GrainStorageNames.Tracks)] IPersistentState<TrackState> track,
+    IObjectStore objects,
+    IClusterMembershipService membership,
+    TrackLifecycleOptions options,
+    TimeProvider clock,
+    GenresTelemetry telemetry,
+    ILogger<TrackGrain> logger) : Grain, ITrackGrain, IRemindable
 {
-    private const int MaxWriteAttempts = 20;
+    private const string WatchReminder = "analysis-watch";
+    private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(30);
 
-    public TenantId Tenant { get; } = tenant;
+    private TenantId _tenant;
+    private TrackId _id;
+    private IGrainTimer? _retryTimer;
+    private int _busyOffers;
 
-    public TrackId Id { get; } = id;
+    private TrackState State => track.State;
 
-    private string StateKey => TrackKeys.State(Tenant, Id);
+    private bool Exists => track.RecordExists;
 
-    public async Task<TrackState?> GetAsync(CancellationToken cancellationToken = default) =>
-        (await services.Objects.GetJsonAsync<TrackState>(StateKey, ct: cancellationToken).ConfigureAwait(false))?.Value;
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _id) = TrackKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
 
-    public async Task<TrackWindows?> GetWindowsAsync(CancellationToken cancellationToken = default) =>
-        (await services.Objects.GetJsonAsync<TrackWindows>(TrackKeys.Windows(Tenant, Id), ct: cancellationToken).ConfigureAwait(false))?.Value;
+    public Task<TrackState?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Exists ? State : null);
 
-    /// <summary>
-    /// Stores the original (create-only: the id is derived from its bytes), creates the state as Queued and queues the
-    /// analysis. Uploading the same bytes again returns the existing track; if that track is still Queued its request
-    /// is sent again, which is harmless (workers skip duplicates) and heals a crash between "state written" and
-    /// "message sent".
-    /// </summary>
-    public async Task<UploadOutcome> UploadAsync(TrackUpload upload, string modelVersion, CancellationToken cancellationToken = default)
+    public async Task<UploadOutcome> AcceptUploadAsync(TrackUploadInfo upload, string modelVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        try
+        if (Exists)
         {
-            await services.Objects.PutAsync(TrackKeys.Audio(Tenant, Id), upload.Content, new PutOptions
-            {
-                IfNoneMatch = true,
-                ContentType = PutOptions.DefaultContentType,
-                Metadata = new Dictionary<string, string> { ["sha256"] = upload.ContentSha256 },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PreconditionFailedException)
-        {
-            // Already stored by an earlier attempt: same id, same bytes.
+            // The same bytes again (a retried upload): the track as it stands. Re-index it in case the first attempt
+            // was interrupted between writing the state and indexing it.
+            await IndexAsync();
+            return new UploadOutcome(State, Created: false);
         }
 
-        var now = services.Clock.GetUtcNow();
-        var state = new TrackState
+        var now = clock.GetUtcNow();
+        await SaveAsync(new TrackState
         {
-            Tenant = Tenant.Value,
-            TrackId = Id.Value,
+            Tenant = _tenant.Value,
+            TrackId = _id.Value,
             Status = TrackStatus.Queued,
             FileName = upload.FileName,
             ContentType = upload.ContentType,
-            SizeBytes = upload.Length,
+            SizeBytes = upload.SizeBytes,
             ContentSha256 = upload.ContentSha256,
             UploadedAt = now,
             UpdatedAt = now,
             QueuedAt = now,
             RequestedModelVersion = modelVersion,
-        };
-        try
-        {
-            await WriteAsync(state, new PutOptions { IfNoneMatch = true }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PreconditionFailedException)
-        {
-            var existing = await GetAsync(cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                throw; // deleted between the two calls: let the client retry
-            }
-
-            if (existing.Status == TrackStatus.Queued)
-            {
-                await QueueAnalysisAsync(existing.RequestedModelVersion ?? modelVersion, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new UploadOutcome(existing, Created: false);
-        }
-
-        await QueueAnalysisAsync(modelVersion, cancellationToken).ConfigureAwait(false);
-        services.Telemetry.TracksUploaded.Add(1);
-        return new UploadOutcome(state, Created: true);
+        });
+        telemetry.TracksUploaded.Add(1);
+        await WatchAsync();
+        await DispatchAsync();
+        return new UploadOutcome(State, Created: true);
     }
 
-    /// <summary>
-    /// Queues the track again for <paramref name="modelVersion"/> (a newer model, or another try after a failure). Null
-    /// when the track does not exist. Left alone, and returned as it is: a track being analysed right now
-    /// (<see cref="TrackStatus.Analyzing"/>: its worker's result stands) and one already analysed with this version
-    /// (the same model on the same bytes gives the same tags).
-    /// </summary>
     public async Task<TrackState?> ReanalyzeAsync(string modelVersion, CancellationToken cancellationToken = default)
     {
-        var now = services.Clock.GetUtcNow();
-        var changed = await MutateAsync(state =>
-            (state.Status == TrackStatus.Analyzing && state.Claim?.Until > now)
-            || (state.Status == TrackStatus.Completed && state.Analysis?.ModelVersion == modelVersion) ? null : state with
+        if (!Exists)
         {
-            Status = TrackStatus.Queued,
-            QueuedAt = now,
-            RequestedModelVersion = modelVersion,
-            Attempts = 0,
-            Claim = null,
-            Failure = null,
-        }, cancellationToken).ConfigureAwait(false);
-        if (changed is { Status: TrackStatus.Queued })
-        {
-            await QueueAnalysisAsync(modelVersion, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return changed ?? await GetAsync(cancellationToken).ConfigureAwait(false);
+        if (State.Status == TrackStatus.Analyzing
+            || (State.Status == TrackStatus.Completed && State.Analysis?.ModelVersion == modelVersion))
+        {
+            return State;
+        }
+
+        if (State.Status == TrackStatus.Queued && State.Dispatch is not null)
+        {
+            // Already handed to a worker, which analyses with the tenant's active model when it starts.
+            await SaveAsync(State with { RequestedModelVersion = modelVersion });
+            return State;
+        }
+
+        await SaveAsync(State with
+        {
+            Status = TrackStatus.Queued,
+            QueuedAt = clock.GetUtcNow(),
+            RequestedModelVersion = modelVersion,
+            Attempts = 0,
+            Dispatch = null,
+            Failure = null,
+            NotBefore = null,
+        });
+        await WatchAsync();
+        await DispatchAsync();
+        return State;
     }
 
-    /// <summary>Removes the track: the state first (so it vanishes at once for readers and workers), then its data.</summary>
     public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)
     {
-        var existed = await services.Objects.DeleteAsync(StateKey, ct: cancellationToken).ConfigureAwait(false);
-        await services.Objects.DeleteAsync(TrackKeys.Windows(Tenant, Id), ct: cancellationToken).ConfigureAwait(false);
-        await services.Objects.DeleteAsync(TrackKeys.Audio(Tenant, Id), ct: cancellationToken).ConfigureAwait(false);
-        return existed;
-    }
-
-    /// <summary>
-    /// A worker asks to analyse the track with <paramref name="modelVersion"/> (see <see cref="ClaimOutcome"/>). After
-    /// <paramref name="maxAttempts"/> claims that never completed the track is out of attempts.
-    /// </summary>
-    public async Task<ClaimResult> TryClaimAsync(string worker, string modelVersion, TimeSpan claimFor, int maxAttempts, CancellationToken cancellationToken = default)
-    {
-        var result = new ClaimResult(ClaimOutcome.Missing);
-        await MutateAsync(state =>
-        {
-            var now = services.Clock.GetUtcNow();
-            if (state.Status == TrackStatus.Failed || (state.Status == TrackStatus.Completed && state.Analysis?.ModelVersion == modelVersion))
-            {
-                result = new ClaimResult(ClaimOutcome.AlreadyDone, Attempts: state.Attempts);
-                return null;
-            }
-
-            if (state.Status == TrackStatus.Analyzing && state.Claim is { } claim && claim.Until > now && claim.Worker != worker)
-            {
-                result = new ClaimResult(ClaimOutcome.ClaimedElsewhere, claim.Until, state.Attempts);
-                return null;
-            }
-
-            if (state.Attempts >= maxAttempts)
-            {
-                result = new ClaimResult(ClaimOutcome.OutOfAttempts, Attempts: state.Attempts);
-                return null;
-            }
-
-            result = new ClaimResult(ClaimOutcome.Claimed, now + claimFor, state.Attempts + 1);
-            return state with
-            {
-                Status = TrackStatus.Analyzing,
-                Claim = new AnalysisClaim(worker, modelVersion, now + claimFor),
-                Attempts = state.Attempts + 1,
-            };
-        }, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
-
-    /// <summary>Keeps a live claim alive; false when the worker no longer holds it (the track was deleted or taken over).</summary>
-    public async Task<bool> ExtendClaimAsync(string worker, TimeSpan claimFor, CancellationToken cancellationToken = default)
-    {
-        var extended = await MutateAsync(state => state is { Status: TrackStatus.Analyzing, Claim: { } claim } && claim.Worker == worker
-            ? state with { Claim = claim with { Until = services.Clock.GetUtcNow() + claimFor } }
-            : null, cancellationToken).ConfigureAwait(false);
-        return extended is not null;
-    }
-
-    /// <summary>
-    /// Stores the timeline and marks the track Completed, if this worker still holds the claim (false otherwise: someone
-    /// else took over after this worker's claim lapsed, and their result will stand).
-    /// </summary>
-    public async Task<bool> CompleteAsync(string worker, TrackAnalysis analysis, TrackWindows windows, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var current = await GetAsync(cancellationToken).ConfigureAwait(false);
-        if (current?.Claim?.Worker != worker)
+        if (!Exists)
         {
             return false;
         }
 
-        await services.Objects.PutJsonAsync(TrackKeys.Windows(Tenant, Id), windows, ct: cancellationToken).ConfigureAwait(false);
-        var completed = await MutateAsync(state => state.Claim?.Worker != worker ? null : state with
+        var analysis = State.Analysis;
+        // The state first: the track vanishes at once for readers, and a worker still on it finds nothing to report to.
+        await track.ClearStateAsync(cancellationToken);
+        await Index.RemoveAsync(_id.Value);
+        await UnwatchAsync();
+        StopRetryTimer();
+        if (analysis is not null)
+        {
+            await objects.DeleteAsync(TrackKeys.Windows(_tenant, _id, analysis.Attempt), ct: cancellationToken);
+        }
+
+        await objects.DeleteAsync(TrackKeys.Audio(_tenant, _id), ct: cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AnalysisStartedAsync(Guid attempt, string worker)
+    {
+        if (!IsCurrent(attempt) || State.Status != TrackStatus.Queued)
+        {
+            return false;
+        }
+
+        if (State.Attempts >= options.MaxAttempts)
+        {
+            await GiveUpAsync();
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await SaveAsync(State with
+        {
+            Status = TrackStatus.Analyzing,
+            Attempts = State.Attempts + 1,
+            Dispatch = State.Dispatch! with { StartedAt = now, Worker = worker },
+        });
+        return true;
+    }
+
+    public async Task<bool> AnalysisCompletedAsync(Guid attempt, TrackAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (!IsCurrent(attempt) || State.Status != TrackStatus.Analyzing)
+        {
+            return false;
+        }
+
+        var previous = State.Analysis;
+        await SaveAsync(State with
         {
             Status = TrackStatus.Completed,
-            Claim = null,
+            Dispatch = null,
             Failure = null,
+            NotBefore = null,
             Analysis = analysis,
-            History = [.. state.History, new AnalysisRecord(analysis.ModelVersion, worker, analysis.StartedAt, analysis.CompletedAt)],
-        }, cancellationToken).ConfigureAwait(false);
-        return completed is not null;
+            History = [.. State.History, new AnalysisRecord(analysis.ModelVersion, analysis.Worker, analysis.StartedAt, analysis.CompletedAt)],
+        });
+        await UnwatchAsync();
+        if (previous is not null && previous.Attempt != attempt)
+        {
+            await objects.DeleteAsync(TrackKeys.Windows(_tenant, _id, previous.Attempt));
+        }
+
+        return true;
     }
 
-    /// <summary>Marks the track Failed with a reason a person can read (bad input, or too many failed attempts).</summary>
-    public Task<TrackState?> FailAsync(string kind, string message, CancellationToken cancellationToken = default) =>
-        MutateAsync(state => state with
+    public async Task AnalysisFailedAsync(Guid attempt, TrackFailure failure, bool retry, bool countAttempt = true)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!IsCurrent(attempt))
         {
-            Status = TrackStatus.Failed,
-            Claim = null,
-            Failure = new TrackFailure(kind, message, services.Clock.GetUtcNow()),
-        }, cancellationToken);
+            return;
+        }
 
-    /// <summary>
-    /// The claim is given up and the track shows Queued again until the retry: after a transient fault (the attempt
-    /// counts), or because the worker is stopping (<paramref name="countAttempt"/> false: a deployment is not a failure).
-    /// </summary>
-    public Task<TrackState?> ReleaseClaimAsync(string worker, bool countAttempt = true, CancellationToken cancellationToken = default) =>
-        MutateAsync(state => state.Claim?.Worker != worker ? null : state with
+        if (!retry)
+        {
+            await FailAsync(failure);
+            return;
+        }
+
+        var attempts = countAttempt || State.Status != TrackStatus.Analyzing ? State.Attempts : Math.Max(0, State.Attempts - 1);
+        if (attempts >= options.MaxAttempts)
+        {
+            await GiveUpAsync();
+            return;
+        }
+
+        var delay = countAttempt ? TimeSpan.FromTicks(options.RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 10))) : TimeSpan.Zero;
+        LogRetry(_tenant.Value, _id.Value, attempts, delay.TotalSeconds, failure.Message);
+        await SaveAsync(State with
         {
             Status = TrackStatus.Queued,
-            Claim = null,
-            Attempts = countAttempt ? state.Attempts : Math.Max(0, state.Attempts - 1),
-        }, cancellationToken);
-
-    private async Task QueueAnalysisAsync(string modelVersion, CancellationToken cancellationToken)
-    {
-        var trace = System.Diagnostics.Activity.Current;
-        var message = new AnalyzeTrackMessage(Tenant.Value, Id.Value, modelVersion, trace?.Id, trace?.TraceStateString);
-        await services.AnalyzeQueue.SendAsync(JsonSerializer.Serialize(message, StorageJson.Options), ct: cancellationToken).ConfigureAwait(false);
+            Attempts = attempts,
+            Dispatch = null,
+            NotBefore = clock.GetUtcNow() + delay,
+        });
+        RetryIn(delay);
     }
 
     /// <summary>
-    /// Read, change, write on the ETag; on a lost race, read and decide again (<see cref="ObjectStoreJsonExtensions.MutateJsonAsync"/>).
-    /// <paramref name="change"/> returns null for "leave it as it is". Returns the written state, or null when the
-    /// track is missing or unchanged.
+    /// The watch: a track with nothing in flight is offered (again) once its back-off has passed; one whose silo has
+    /// left the cluster, or whose attempt ran past <see cref="TrackLifecycleOptions.AttemptTimeout"/>, is taken back.
     /// </summary>
-    private async Task<TrackState?> MutateAsync(Func<TrackState, TrackState?> change, CancellationToken cancellationToken)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var (state, written) = await services.Objects.MutateJsonAsync<TrackState>(
-            StateKey,
-            current => change(current) is { } next ? next with { UpdatedAt = services.Clock.GetUtcNow() } : null,
-            next => new PutOptions { Metadata = TrackListing.MetadataOf(next) },
-            maxAttempts: MaxWriteAttempts,
-            ct: cancellationToken).ConfigureAwait(false);
-        return written ? state : null;
+        if (!Exists || State.Status is TrackStatus.Completed or TrackStatus.Failed)
+        {
+            await UnwatchAsync();
+            return;
+        }
+
+        if (State.Dispatch is { } dispatch && IsLost(dispatch))
+        {
+            LogTakenBack(_tenant.Value, _id.Value, dispatch.Silo, State.Status.ToString());
+            if (State.Status == TrackStatus.Analyzing && State.Attempts >= options.MaxAttempts)
+            {
+                await GiveUpAsync();
+                return;
+            }
+
+            await SaveAsync(State with { Status = TrackStatus.Queued, Dispatch = null });
+        }
+
+        if (State.Dispatch is null)
+        {
+            await DispatchAsync();
+        }
     }
 
-    /// <summary>Writes the state with list-friendly metadata (status, assigned tags, upload time) for the catalogue.</summary>
-    private Task<ObjectProperties> WriteAsync(TrackState state, PutOptions conditions, CancellationToken cancellationToken) =>
-        services.Objects.PutJsonAsync(StateKey, state, conditions with { Metadata = TrackListing.MetadataOf(state) }, ct: cancellationToken);
+    private bool IsCurrent(Guid attempt) => Exists && State.Dispatch?.Attempt == attempt;
+
+    private bool IsLost(AnalysisDispatch dispatch)
+    {
+        if (dispatch.StartedAt is { } started && clock.GetUtcNow() - started > options.AttemptTimeout)
+        {
+            return true;
+        }
+
+        SiloAddress silo;
+        try
+        {
+            silo = SiloAddress.FromParsableString(dispatch.Silo);
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+
+        // A silo that died, or one this cluster has never seen (a restarted embedded silo has a new address).
+        return membership.CurrentSnapshot.GetSiloStatus(silo) is SiloStatus.Dead or SiloStatus.None;
+    }
+
+    /// <summary>
+    /// Offers the analysis to an analysis silo. Accepted: the dispatch is recorded (its attempt id is what the worker's
+    /// callbacks must name). Busy or unreachable: the track stays Queued and is offered again after a growing delay.
+    /// </summary>
+    private async Task DispatchAsync()
+    {
+        if (!Exists || State.Status != TrackStatus.Queued || State.Dispatch is not null)
+        {
+            return;
+        }
+
+        var wait = State.NotBefore is { } notBefore ? notBefore - clock.GetUtcNow() : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            RetryIn(wait);
+            return;
+        }
+
+        var attempt = Guid.NewGuid();
+        var version = State.RequestedModelVersion ?? "";
+        var trace = Activity.Current;
+        AnalysisAdmission admission;
+        try
+        {
+            admission = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0)
+                .OfferAsync(new AnalysisRequest(_tenant.Value, _id.Value, version, attempt, trace?.Id, trace?.TraceStateString))
+                ;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // No analysis silo up (yet), or one going away: the watch and the retry timer try again.
+            LogOfferFailed(e, _tenant.Value, _id.Value);
+            admission = new AnalysisAdmission(false, "", 0);
+        }
+
+        if (!admission.Accepted)
+        {
+            _busyOffers++;
+            RetryIn(TimeSpan.FromTicks(Math.Min(options.BusyRetryDelay.Ticks << Math.Min(_busyOffers - 1, 10), MaxBusyDelay.Ticks)));
+            return;
+        }
+
+        _busyOffers = 0;
+        StopRetryTimer();
+        await SaveAsync(State with { Dispatch = new AnalysisDispatch(attempt, version, admission.Silo, clock.GetUtcNow()), NotBefore = null });
+    }
+
+    private async Task GiveUpAsync()
+    {
+        telemetry.TracksAnalysed.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
+        await FailAsync(new TrackFailure(
+            "GaveUp",
+            $"Analysis was attempted {State.Attempts} times without finishing; see the service's logs.",
+            clock.GetUtcNow()));
+    }
+
+    private async Task FailAsync(TrackFailure failure)
+    {
+        await SaveAsync(State with { Status = TrackStatus.Failed, Dispatch = null, NotBefore = null, Failure = failure });
+        await UnwatchAsync();
+        StopRetryTimer();
+    }
+
+    private void RetryIn(TimeSpan delay)
+    {
+        StopRetryTimer();
+        _retryTimer = this.RegisterGrainTimer(async _ =>
+        {
+            StopRetryTimer();
+            await DispatchAsync();
+        }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void StopRetryTimer()
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = null;
+    }
+
+    private Task WatchAsync() =>
+        this.RegisterOrUpdateReminder(WatchReminder, options.ReminderPeriod, options.ReminderPeriod);
+
+    private async Task UnwatchAsync()
+    {
+        if (await this.GetReminder(WatchReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Writes the state, then the index entry the listing reads (status and assigned tags may have changed).</summary>
+    private async Task SaveAsync(TrackState next)
+    {
+        var previous = Exists ? State : null;
+        track.State = next with { UpdatedAt = clock.GetUtcNow() };
+        await track.WriteStateAsync();
+        if (previous is null || previous.Status != next.Status || !ReferenceEquals(previous.Analysis, next.Analysis))
+        {
+            await IndexAsync();
+        }
+    }
+
+    private ITrackIndexGrain Index => GrainFactory.GetGrain<ITrackIndexGrain>(TrackIndex.ShardKey(_tenant, _id));
+
+    private Task IndexAsync() => Index.UpsertAsync(new TrackIndexEntry(
+        _id.Value,
+        State.UploadedAt,
+        State.Status,
+        [.. State.Analysis?.Tags.Where(t => t.Assigned).Select(t => t.Label) ?? []]));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Track {Tenant}/{Track}: attempt {Attempt} failed ({Reason}); retried in {DelaySeconds} s")]
+    private partial void LogRetry(string tenant, string track, int attempt, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Track {Tenant}/{Track}: the analysis on silo {Silo} was lost ({Status}); dispatching it again")]
+    private partial void LogTakenBack(string tenant, string track, string silo, string status);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Track {Tenant}/{Track}: no analysis silo took the offer")]
+    private partial void LogOfferFailed(Exception error, string tenant, string track);
 }

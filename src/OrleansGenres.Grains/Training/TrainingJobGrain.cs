@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Training;
 using OrleansGenres.Storage;
 

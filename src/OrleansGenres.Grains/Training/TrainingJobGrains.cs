@@ -1,4 +1,4 @@
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 
 namespace OrleansGenres.Grains.Training;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 
 namespace OrleansGenres.Grains.Training;
 

@@ -3,7 +3,7 @@ using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Training;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Native;
 using OrleansGenres.Storage;

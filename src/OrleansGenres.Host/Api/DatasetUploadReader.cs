@@ -1,3 +1,4 @@
+using OrleansGenres.Grains;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace OrleansGenres.Host.Api;
 /// our own (client file names are only matched against the manifest, never used as paths), the manifest is checked by
 /// <see cref="ManifestLoader"/>, and every problem (manifest rows, missing or unlisted files) is reported at once.
 /// </summary>
-public sealed class DatasetUploadReader(IOptions<ServiceOptions> options)
+public sealed class DatasetUploadReader(IOptions<ServiceOptions> options, ScratchFolder scratch)
 {
     public const string ManifestField = "manifest";
     public const string NameField = "name";
@@ -44,7 +45,7 @@ public sealed class DatasetUploadReader(IOptions<ServiceOptions> options)
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Not a dataset upload", "Send multipart/form-data with a 'manifest' field and the audio files as file fields named like the manifest's paths.");
         }
 
-        var directory = Path.Combine(Path.GetTempPath(), $"genres-dataset-upload-{Guid.NewGuid():N}");
+        var directory = scratch.NewFile("dataset-upload");
         Directory.CreateDirectory(directory);
         try
         {

@@ -1,3 +1,4 @@
+using OrleansGenres.Grains;
 using System.Text.Json;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Host.Auth;
@@ -102,10 +103,10 @@ public static partial class ModelEndpoints
     }
 
     private static async Task<IResult> RegisterAsync(
-        HttpRequest request, ModelRegistries registries, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, ModelRegistries registries, ScratchFolder scratch, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var tenant = request.HttpContext.User.Tenant();
-        var directory = await ModelUploadReader.ReadAsync(request, cancellationToken);
+        var directory = await ModelUploadReader.ReadAsync(request, scratch, cancellationToken);
         try
         {
             try

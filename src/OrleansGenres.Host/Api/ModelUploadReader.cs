@@ -1,3 +1,4 @@
+using OrleansGenres.Grains;
 using OrleansGenres.Grains.Models;
 
 namespace OrleansGenres.Host.Api;
@@ -9,7 +10,7 @@ namespace OrleansGenres.Host.Api;
 public static class ModelUploadReader
 {
     /// <summary>The folder holding the upload (the caller deletes it); <see cref="UploadRejectedException"/> for a malformed upload.</summary>
-    public static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(HttpRequest request, ScratchFolder scratch, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -17,7 +18,7 @@ public static class ModelUploadReader
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var directory = Path.Combine(Path.GetTempPath(), $"genres-model-upload-{Guid.NewGuid():N}");
+        var directory = scratch.NewFile("model-upload");
         Directory.CreateDirectory(directory);
         try
         {

@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using OrleansGenres.Abstractions.Tenancy;
+using OrleansGenres.Abstractions.Tracks;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
 using OrleansGenres.Host.Auth;
+using OrleansGenres.Storage;
 
 namespace OrleansGenres.Host.Api;
 
 /// <summary>
 /// <c>/api/tracks</c>: upload, read, list, delete, re-analyse. Every route works inside the caller's tenant: another
-/// tenant's track answers 404 exactly like one that does not exist.
+/// tenant's track answers 404 exactly like one that does not exist. Each route calls the track's grain (key: tenant +
+/// track id); the list comes from the tenant's index grains.
 /// </summary>
 public static class TrackEndpoints
 {
@@ -38,7 +42,7 @@ public static class TrackEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpRequest request, UploadSpooler spooler, TrackGrains grains, IActiveModelProvider models, GenresTelemetry telemetry, CancellationToken cancellationToken)
+        HttpRequest request, UploadSpooler spooler, IGrainFactory grains, IObjectStore objects, IActiveModelProvider models, GenresTelemetry telemetry, CancellationToken cancellationToken)
     {
         using var activity = telemetry.Source.StartActivity("upload track", ActivityKind.Internal);
         var tenant = request.HttpContext.User.Tenant();
@@ -47,8 +51,10 @@ public static class TrackEndpoints
         activity?.SetTag("genres.tenant", tenant.Value);
         activity?.SetTag("genres.track", id.Value);
         var version = await models.GetActiveVersionAsync(tenant, cancellationToken);
-        var outcome = await grains.Get(tenant, id).UploadAsync(
-            new TrackUpload(upload.File, upload.Length, upload.Sha256, upload.FileName, upload.ContentType), version, cancellationToken);
+        // The original first (create-only: the id derives from its bytes), then the grain records the track and queues it.
+        await StoreOriginalAsync(objects, TrackKeys.Audio(tenant, id), upload, cancellationToken);
+        var outcome = await Track(grains, tenant, id).AcceptUploadAsync(
+            new TrackUploadInfo(upload.FileName, upload.ContentType, upload.Length, upload.Sha256), version, cancellationToken);
         var body = TrackResponse.From(outcome.State);
         var location = body.Links.Self;
         if (outcome.State.Status is TrackStatus.Completed or TrackStatus.Failed)
@@ -61,9 +67,29 @@ public static class TrackEndpoints
         return Results.Accepted(location, body);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken)
+    private static async Task StoreOriginalAsync(IObjectStore objects, string key, SpooledUpload upload, CancellationToken cancellationToken)
     {
-        if (!TrackId.TryParse(id, out var trackId) || await grains.Get(context.User.Tenant(), trackId).GetAsync(cancellationToken) is not { } state)
+        try
+        {
+            upload.File.Position = 0;
+            await objects.PutAsync(key, upload.File, new PutOptions
+            {
+                IfNoneMatch = true,
+                ContentType = PutOptions.DefaultContentType,
+                Metadata = new Dictionary<string, string> { ["sha256"] = upload.Sha256 },
+            }, cancellationToken);
+        }
+        catch (PreconditionFailedException)
+        {
+            // Stored by an earlier attempt: same id, same bytes.
+        }
+    }
+
+    private static ITrackGrain Track(IGrainFactory grains, TenantId tenant, TrackId id) => grains.GetGrain<ITrackGrain>(TrackKey.Of(tenant, id));
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!TrackId.TryParse(id, out var trackId) || await Track(grains, context.User.Tenant(), trackId).GetAsync(cancellationToken) is not { } state)
         {
             return NotFound(id);
         }
@@ -71,26 +97,25 @@ public static class TrackEndpoints
         return Results.Ok(TrackResponse.From(state));
     }
 
-    private static async Task<IResult> GetWindowsAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken)
+    private static async Task<IResult> GetWindowsAsync(string id, HttpContext context, IGrainFactory grains, IObjectStore objects, CancellationToken cancellationToken)
     {
-        if (!TrackId.TryParse(id, out var trackId))
+        var tenant = context.User.Tenant();
+        if (!TrackId.TryParse(id, out var trackId) || await Track(grains, tenant, trackId).GetAsync(cancellationToken) is not { } state)
         {
             return NotFound(id);
         }
 
-        var grain = grains.Get(context.User.Tenant(), trackId);
-        if (await grain.GetAsync(cancellationToken) is not { } state)
-        {
-            return NotFound(id);
-        }
-
-        return await grain.GetWindowsAsync(cancellationToken) is { } windows
+        // The timeline of the analysis that stands: the state names its attempt, whose blob holds the windows.
+        var windows = state.Analysis is { } analysis
+            ? (await objects.GetJsonAsync<TrackWindows>(TrackKeys.Windows(tenant, trackId, analysis.Attempt), ct: cancellationToken))?.Value
+            : null;
+        return windows is not null
             ? Results.Ok(TrackWindowsResponse.From(windows))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No timeline yet", detail: $"Track {id} is {state.Status}: its windows appear once an analysis completes.");
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, TrackGrains grains, string? status, string? tag, int? page, int? pageSize, CancellationToken cancellationToken)
+        HttpContext context, TrackCatalog catalog, string? status, string? tag, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         TrackStatus? wanted = null;
         if (status is not null)
@@ -104,22 +129,21 @@ public static class TrackEndpoints
         }
 
         var size = pageSize ?? 50;
-        if (page is < 1 || size is < 1 or > TrackListing.MaxPageSize)
+        if (page is < 1 || size is < 1 or > TrackCatalog.MaxPageSize)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: $"page starts at 1 and pageSize is 1-{TrackListing.MaxPageSize}.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: $"page starts at 1 and pageSize is 1-{TrackCatalog.MaxPageSize}.");
         }
 
-        var listing = new TrackListing(grains.Services.Objects);
-        var result = await listing.ListAsync(context.User.Tenant(), wanted, string.IsNullOrEmpty(tag) ? null : tag, page ?? 1, size, cancellationToken);
+        var result = await catalog.ListAsync(context.User.Tenant(), wanted, string.IsNullOrEmpty(tag) ? null : tag, page ?? 1, size, cancellationToken);
         return Results.Ok(new TrackListResponse([.. result.Items.Select(TrackResponse.From)], result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, TrackGrains grains, CancellationToken cancellationToken) =>
-        TrackId.TryParse(id, out var trackId) && await grains.Get(context.User.Tenant(), trackId).DeleteAsync(cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TrackId.TryParse(id, out var trackId) && await Track(grains, context.User.Tenant(), trackId).DeleteAsync(cancellationToken)
             ? Results.NoContent()
             : NotFound(id);
 
-    private static async Task<IResult> ReanalyzeAsync(string id, HttpContext context, TrackGrains grains, IActiveModelProvider models, CancellationToken cancellationToken)
+    private static async Task<IResult> ReanalyzeAsync(string id, HttpContext context, IGrainFactory grains, IActiveModelProvider models, CancellationToken cancellationToken)
     {
         if (!TrackId.TryParse(id, out var trackId))
         {
@@ -127,7 +151,7 @@ public static class TrackEndpoints
         }
 
         var version = await models.GetActiveVersionAsync(context.User.Tenant(), cancellationToken);
-        var state = await grains.Get(context.User.Tenant(), trackId).ReanalyzeAsync(version, cancellationToken);
+        var state = await Track(grains, context.User.Tenant(), trackId).ReanalyzeAsync(version, cancellationToken);
         return state switch
         {
             null => NotFound(id),

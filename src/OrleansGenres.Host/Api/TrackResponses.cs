@@ -1,3 +1,4 @@
+using OrleansGenres.Abstractions.Tracks;
 using OrleansGenres.Grains.Tracks;
 
 namespace OrleansGenres.Host.Api;
@@ -34,7 +35,7 @@ public sealed record TrackResponse(
             state.UpdatedAt,
             [.. analysis?.Tags.Where(t => t.Assigned).Select(t => new TagResponse(t.Label, Math.Round(t.Score, 6))) ?? []],
             scores,
-            analysis is null ? null : new TrackModelResponse(analysis.ModelName, analysis.ModelVersion, analysis.Aggregation.ToString().ToLowerInvariant()),
+            analysis is null ? null : new TrackModelResponse(analysis.ModelName, analysis.ModelVersion, analysis.Aggregation.ToLowerInvariant()),
             analysis?.DurationSeconds,
             analysis?.WindowCount,
             new TrackTimingsResponse(state.QueuedAt, analysis?.StartedAt, analysis?.CompletedAt, analysis?.AnalysisSeconds, analysis?.RealtimeFactor),

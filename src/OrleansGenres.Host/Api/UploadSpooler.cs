@@ -1,3 +1,4 @@
+using OrleansGenres.Grains;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,7 +13,7 @@ namespace OrleansGenres.Host.Api;
 /// counting it, so the size limit holds without buffering in memory and the track id (from the hash) is known before
 /// anything is stored.
 /// </summary>
-public sealed class UploadSpooler(IOptions<ServiceOptions> options)
+public sealed class UploadSpooler(IOptions<ServiceOptions> options, ScratchFolder scratch)
 {
     private const long MultipartAllowance = 64 * 1024;
     private const int MaxFileNameLength = 200;
@@ -55,9 +56,9 @@ public sealed class UploadSpooler(IOptions<ServiceOptions> options)
         return await SpoolStreamAsync(request.Body, limit, rawName, request.ContentType, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<SpooledUpload> SpoolStreamAsync(Stream body, long limit, string? fileName, string? contentType, CancellationToken cancellationToken)
+    private async Task<SpooledUpload> SpoolStreamAsync(Stream body, long limit, string? fileName, string? contentType, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"genres-upload-{Guid.NewGuid():N}");
+        var path = scratch.NewFile("upload");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {

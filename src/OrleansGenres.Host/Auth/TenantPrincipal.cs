@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 
 namespace OrleansGenres.Host.Auth;
 

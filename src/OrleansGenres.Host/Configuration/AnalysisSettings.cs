@@ -1,22 +1,30 @@
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Grains.Tracks;
 
 namespace OrleansGenres.Host.Configuration;
 
-/// <summary>Configuration section <c>Analysis</c> (see <see cref="AnalysisWorkerOptions"/> for the meaning of each).</summary>
+/// <summary>
+/// Configuration section <c>Analysis</c>: how analysis silos work (<see cref="AnalysisWorkerOptions"/>) and how track
+/// grains retry and watch their analyses (<see cref="TrackLifecycleOptions"/>); see those for each setting's meaning.
+/// </summary>
 public sealed class AnalysisSettings
 {
     public string? WorkerId { get; set; }
 
     public int Concurrency { get; set; } = 4;
 
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public int MaxWaiting { get; set; } = 10_000;
 
     public int MaxAttempts { get; set; } = 5;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary><c>InProcess</c> (libav inside the worker, default) or <c>FfmpegProcess</c> (an ffmpeg child per track).</summary>
     public DecoderKind Decoder { get; set; } = DecoderKind.InProcess;
@@ -28,10 +36,18 @@ public sealed class AnalysisSettings
         {
             WorkerId = string.IsNullOrWhiteSpace(WorkerId) ? defaults.WorkerId : WorkerId,
             Concurrency = Concurrency,
-            VisibilityTimeout = VisibilityTimeout,
-            MaxAttempts = MaxAttempts,
-            RetryDelay = RetryDelay,
-            MaxPollInterval = MaxPollInterval,
+            MaxWaiting = MaxWaiting,
         };
     }
+
+    public TrackLifecycleOptions ToLifecycleOptions() => new()
+    {
+        MaxAttempts = MaxAttempts,
+        RetryDelay = RetryDelay,
+        BusyRetryDelay = BusyRetryDelay,
+        ReminderPeriod = ReminderPeriod,
+        AttemptTimeout = AttemptTimeout,
+    };
+
+    public IEnumerable<string> Validate() => [.. ToWorkerOptions().Validate(), .. ToLifecycleOptions().Validate()];
 }

@@ -7,6 +7,7 @@ using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
 using OrleansGenres.Grains.Training;
@@ -35,7 +36,7 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Storage (Local or Azure), the track grains and the active model: every role needs them.</summary>
+    /// <summary>Storage (Local or Azure), what the grains need and the active model: every role needs them.</summary>
     public static IServiceCollection AddGenresCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
@@ -47,12 +48,10 @@ public static class ServiceRegistration
                 ? new AzureStorageProvider(new AzureStorageOptions { ConnectionString = settings.Azure.ConnectionString, Container = settings.Azure.Container, QueuePrefix = settings.Azure.QueuePrefix }, loggers)
                 : new LocalStorageProvider(new LocalStorageOptions { Path = Path.GetFullPath(settings.Local.Path) }, loggers, provider.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(provider => new TrackGrainServices(
-            provider.GetRequiredService<IStorageProvider>().Objects,
-            provider.GetRequiredService<IStorageProvider>().GetQueue(AnalysisQueues.Analyze),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<GenresTelemetry>()));
-        services.AddSingleton<TrackGrains>();
+        services.AddSingleton(provider => provider.GetRequiredService<IStorageProvider>().Objects);
+        services.AddSingleton(provider => ScratchFolderFor(provider.GetRequiredService<IOptions<StorageSettings>>().Value));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToLifecycleOptions());
+        services.AddSingleton<TrackCatalog>();
         services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(
             provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new DatasetCatalogs(new DatasetCatalogServices(
@@ -69,7 +68,8 @@ public static class ServiceRegistration
             provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new Retagger(
             provider.GetRequiredService<IStorageProvider>().Objects,
-            provider.GetRequiredService<TrackGrains>(),
+            provider.GetRequiredService<IGrainFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToRetagOptions(),
             provider.GetRequiredService<ILogger<Retagger>>()));
         services.AddHostedService<RetagHostedService>();
@@ -79,7 +79,15 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The analysis role: decoder, one native thread shared by mel and inference, the batcher and the worker loop.</summary>
+    /// <summary>
+    /// Temporary files live in one folder the service owns: under the data folder on the embedded silo, else under the
+    /// system's temporary folder; leftovers of dead processes are removed at start.
+    /// </summary>
+    private static ScratchFolder ScratchFolderFor(StorageSettings storage) => new(storage.IsAzure
+        ? Path.Combine(Path.GetTempPath(), "orleansgenres-scratch")
+        : Path.Combine(Path.GetFullPath(storage.Local.Path), "scratch"));
+
+    /// <summary>The analysis role: decoder, one native thread shared by mel and inference, the batcher and the scheduler.</summary>
     public static IServiceCollection AddGenresAnalysis(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
@@ -87,9 +95,8 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
         services.AddAudioDecoder();
         services.AddSingleton<TrackAnalyzer>();
-        services.AddSingleton<AnalysisWorker>();
+        services.AddSingleton<AnalysisScheduler>();
         services.AddHostedService<AnalysisHostedService>();
-        services.AddHostedService<Telemetry.QueueDepthSampler>();
         return services;
     }
 

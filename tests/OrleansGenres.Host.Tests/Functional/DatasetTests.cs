@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Grains.Datasets;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Storage.Local;

@@ -1,5 +1,5 @@
 using OrleansGenres.Grains.Datasets;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Storage.Local;

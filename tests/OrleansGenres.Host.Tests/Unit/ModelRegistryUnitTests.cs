@@ -1,5 +1,5 @@
 using OrleansGenres.Grains.Models;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Storage;
 using OrleansGenres.Storage.Local;

@@ -1,4 +1,4 @@
-namespace OrleansGenres.Grains.Tenancy;
+namespace OrleansGenres.Abstractions.Tenancy;
 
 /// <summary>
 /// A tenant's name as configured (<c>Auth:Tenants:&lt;tenant&gt;</c>): lower-case letters, digits and '-', 1-40

@@ -1,4 +1,4 @@
-namespace OrleansGenres.Grains.Tenancy;
+namespace OrleansGenres.Abstractions.Tenancy;
 
 /// <summary>
 /// The one rule for names that become storage key segments (tenants, models, datasets) and for hash segments, so every

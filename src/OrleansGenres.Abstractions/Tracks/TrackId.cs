@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
-using OrleansGenres.Grains.Tenancy;
+using OrleansGenres.Abstractions.Tenancy;
 
-namespace OrleansGenres.Grains.Tracks;
+namespace OrleansGenres.Abstractions.Tracks;
 
 /// <summary>
 /// A track's id: 32 lower-case hex characters of SHA-256(tenant, content hash). The same bytes uploaded again by the

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Grains;
+using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Grains.Models;
+using OrleansGenres.Grains.Telemetry;
+using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Host.Analysis;
+using OrleansGenres.Host.Configuration;
+using OrleansGenres.Host.Hosting;
+using OrleansGenres.Host.Silo;
+using OrleansGenres.Native;
+using OrleansGenres.Storage;
+using OrleansGenres.Storage.Local;
+using OrleansGenres.Testing;
+
+namespace OrleansGenres.Host.Tests.Support;
+
+/// <summary>
+/// Real Orleans silos in this process (<see cref="InProcessTestCluster"/>) running the service's grains over a real Local
+/// object store (shared by the silos, as Blob Storage would be), our Local grain storage, in-memory reminders, the real
+/// decoder and the real default model. Which silos get the <c>analysis</c> role is up to the test.
+/// </summary>
+public sealed class GrainTestCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _data;
+    private readonly LocalStorageProvider _storage;
+
+    private GrainTestCluster(InProcessTestCluster cluster, TempDirectory data, LocalStorageProvider storage)
+    {
+        Cluster = cluster;
+        _data = data;
+        _storage = storage;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IObjectStore Objects => _storage.Objects;
+
+    /// <summary>Starts <paramref name="silos"/> silos (silo i named <c>silo-i</c>, its worker id the same) and waits until they agree on the cluster.</summary>
+    public static async Task<GrainTestCluster> StartAsync(
+        int silos = 1,
+        Func<int, bool>? analysisOn = null,
+        TrackLifecycleOptions? lifecycle = null,
+        Func<IAudioDecoder>? decoder = null)
+    {
+        var data = new TempDirectory("grain-cluster");
+        var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(data.Path, "store") });
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        var lifecycleOptions = lifecycle ?? new TrackLifecycleOptions { ReminderPeriod = TimeSpan.FromSeconds(2), RetryDelay = TimeSpan.FromMilliseconds(500), BusyRetryDelay = TimeSpan.FromMilliseconds(200) };
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var index = SiloIndex(options.SiloName);
+            var analysis = analysisOn?.Invoke(index) ?? true;
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = lifecycleOptions.ReminderPeriod);
+            silo.Services.AddGrainStorage(GrainStorageNames.Tracks, (provider, name) =>
+                new LocalGrainStorage(name, storage.Objects, provider.GetRequiredService<IGrainStorageSerializer>()));
+            silo.AddGenresRoles(analysis ? HostRoles.All : HostRoles.Api);
+            var services = silo.Services;
+            services.AddMetrics();
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton(storage.Objects);
+            services.AddSingleton<GenresTelemetry>();
+            services.AddSingleton(lifecycleOptions);
+            services.AddSingleton(new ScratchFolder(Path.Combine(data.Path, "scratch", options.SiloName)));
+            services.AddSingleton<IActiveModelProvider>(_ => new DirectoryModelProvider(Path.Combine(AppContext.BaseDirectory, "models", "default")));
+            if (analysis)
+            {
+                services.AddSingleton(new AnalysisWorkerOptions { WorkerId = $"silo-{index}", Concurrency = 2 });
+                services.AddSingleton(_ => new NativeThread($"test-analysis-{index}"));
+                services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
+                services.AddSingleton(_ => decoder?.Invoke() ?? AudioDecoders.Create(DecoderKind.InProcess));
+                services.AddSingleton<TrackAnalyzer>();
+                services.AddSingleton<AnalysisScheduler>();
+                services.AddHostedService<AnalysisHostedService>();
+            }
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        await cluster.WaitForLivenessToStabilizeAsync();
+        await cluster.WaitForClusterManifestToStabilizeAsync();
+        return new GrainTestCluster(cluster, data, storage);
+    }
+
+    /// <summary>The silo's index from its test-cluster name (<c>Silo_0</c>, <c>Silo_1</c>, …).</summary>
+    public static int SiloIndex(string siloName)
+    {
+        var digits = siloName.Length - siloName.Reverse().TakeWhile(char.IsAsciiDigit).Count();
+        return digits < siloName.Length ? int.Parse(siloName[digits..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds, or fails after <paramref name="timeout"/>.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var last = await read();
+        while (!done(last))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"still not there after {timeout}: {last}");
+            }
+
+            await Task.Delay(100);
+            last = await read();
+        }
+
+        return last;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _storage.Dispose();
+        _data.Dispose();
+    }
+}
