@@ -58,7 +58,6 @@ if (roles.HasFlag(HostRoles.Training))
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = service.MaxUploadBytes + (64 * 1024));
 
 var app = builder.Build();
-app.Services.StartGenresTelemetry();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

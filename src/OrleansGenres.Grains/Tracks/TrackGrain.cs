@@ -31,6 +31,7 @@ public sealed partial class TrackGrain(
     private TenantId _tenant;
     private TrackId _id;
     private IGrainTimer? _retryTimer;
+    private IGrainTimer? _indexTimer;
     private int _busyOffers;
 
     private TrackState State => track.State;
@@ -53,7 +54,7 @@ public sealed partial class TrackGrain(
         {
             // The same bytes again (a retried upload): the track as it stands. Re-index it in case the first attempt
             // was interrupted between writing the state and indexing it.
-            await IndexAsync();
+            await TryIndexAsync();
             return new UploadOutcome(State, Created: false);
         }
 
@@ -226,6 +227,12 @@ public sealed partial class TrackGrain(
     {
         if (!Exists || State.Status is TrackStatus.Completed or TrackStatus.Failed)
         {
+            // Still watched after settling: the silo died between writing the state and tidying up. Finish that.
+            if (Exists)
+            {
+                await TryIndexAsync();
+            }
+
             await UnwatchAsync();
             return;
         }
@@ -299,9 +306,9 @@ public sealed partial class TrackGrain(
                 .OfferAsync(new AnalysisRequest(_tenant.Value, _id.Value, version, attempt, trace?.Id, trace?.TraceStateString))
                 ;
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e)
         {
-            // No analysis silo up (yet), or one going away: the watch and the retry timer try again.
+            // No analysis silo up (yet: no silo has the role), or one going away: the retry timer and the watch try again.
             LogOfferFailed(e, _tenant.Value, _id.Value);
             admission = new AnalysisAdmission(false, "", 0);
         }
@@ -369,7 +376,37 @@ public sealed partial class TrackGrain(
         await track.WriteStateAsync();
         if (previous is null || previous.Status != next.Status || !ReferenceEquals(previous.Analysis, next.Analysis))
         {
+            await TryIndexAsync();
+        }
+    }
+
+    /// <summary>
+    /// Updates the index entry; when the index grain cannot be reached (its silo is going away) the state still stands
+    /// and a timer tries again until the index has it, so the listing catches up instead of the caller failing.
+    /// </summary>
+    private async Task TryIndexAsync()
+    {
+        try
+        {
             await IndexAsync();
+            _indexTimer?.Dispose();
+            _indexTimer = null;
+        }
+        catch (Exception e)
+        {
+            LogIndexFailed(e, _tenant.Value, _id.Value);
+            _indexTimer ??= this.RegisterGrainTimer(async _ =>
+            {
+                if (Exists)
+                {
+                    await TryIndexAsync();
+                }
+                else
+                {
+                    _indexTimer?.Dispose();
+                    _indexTimer = null;
+                }
+            }, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         }
     }
 
@@ -386,6 +423,9 @@ public sealed partial class TrackGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Track {Tenant}/{Track}: the analysis on silo {Silo} was lost ({Status}); dispatching it again")]
     private partial void LogTakenBack(string tenant, string track, string silo, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Track {Tenant}/{Track}: updating the index failed; retrying")]
+    private partial void LogIndexFailed(Exception error, string tenant, string track);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Track {Tenant}/{Track}: no analysis silo took the offer")]
     private partial void LogOfferFailed(Exception error, string tenant, string track);

@@ -56,6 +56,8 @@ public static class SiloSetup
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             // Tests and small deployments watch tracks more often than Orleans' one-minute default allows.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = reminderPeriod < o.MinimumReminderPeriod ? reminderPeriod : o.MinimumReminderPeriod);
+            // The upload's trace continues through grain calls into the analysis (spans when OTLP export is on).
+            silo.AddActivityPropagation();
             silo.AddGenresRoles(roles);
         });
         return builder;

@@ -1,4 +1,3 @@
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -7,13 +6,17 @@ using OrleansGenres.Grains.Telemetry;
 namespace OrleansGenres.Host.Telemetry;
 
 /// <summary>
-/// OpenTelemetry without Extensions.Hosting (not in the registry): tracer and meter providers built here, registered as
-/// singletons (the container disposes them at shutdown, flushing what is buffered), exporting over OTLP when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set — the exporter reads the other standard <c>OTEL_*</c> variables itself.
+/// OpenTelemetry through <c>OpenTelemetry.Extensions.Hosting</c>: our activity source and meter, Orleans' (grain calls,
+/// messaging, activations), ASP.NET Core's and the runtime's, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+/// is set — the exporter reads the other standard <c>OTEL_*</c> variables itself.
 /// </summary>
 public static class TelemetrySetup
 {
     public const string ServiceName = "orleans-genres";
+
+    /// <summary>Orleans' activity sources (with <c>AddActivityPropagation</c> on the silo) and meter.</summary>
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    private const string OrleansMeter = "Microsoft.Orleans";
 
     public static IServiceCollection AddGenresTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,24 +26,15 @@ public static class TelemetrySetup
             return services;
         }
 
-        var resource = ResourceBuilder.CreateDefault().AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName);
-        services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(GenresTelemetry.SourceName, "Microsoft.AspNetCore", "System.Net.Http")
-            .AddOtlpExporter()
-            .Build());
-        services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(GenresTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime")
-            .AddOtlpExporter()
-            .Build());
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
+            .WithTracing(tracing => tracing
+                .AddSource(GenresTelemetry.SourceName, "Microsoft.AspNetCore", "System.Net.Http")
+                .AddSource(OrleansSources)
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddMeter(GenresTelemetry.SourceName, OrleansMeter, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime")
+                .AddOtlpExporter());
         return services;
-    }
-
-    /// <summary>Builds the providers before the first request so no early span or measurement is missed.</summary>
-    public static void StartGenresTelemetry(this IServiceProvider services)
-    {
-        _ = services.GetService<TracerProvider>();
-        _ = services.GetService<MeterProvider>();
     }
 }

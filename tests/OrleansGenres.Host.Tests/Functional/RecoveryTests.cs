@@ -5,13 +5,17 @@ using OrleansGenres.Testing;
 
 namespace OrleansGenres.Host.Tests.Functional;
 
-/// <summary>Nothing accepted is lost when processes die: queued work survives a restart, a killed worker's track completes.</summary>
-public sealed class RecoveryTests : IDisposable
+/// <summary>
+/// Nothing accepted is lost when processes die: the embedded silo killed with work queued or running finishes it after a
+/// restart (its grain state and reminders are on disk); in a cluster, a killed analysis silo's tracks are analysed by
+/// another, each exactly once.
+/// </summary>
+public sealed class RecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly TempDirectory _data = new("host-recovery");
 
     [Fact]
-    public async Task A_node_killed_with_queued_work_finishes_it_after_a_restart()
+    public async Task A_silo_killed_with_queued_work_finishes_it_after_a_restart()
     {
         var ids = new List<string>();
         await using (var apiOnly = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(roles: "api")))
@@ -39,31 +43,114 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task A_worker_killed_mid_analysis_leaves_its_track_to_the_next_worker()
+    public async Task The_embedded_silo_killed_while_20_tracks_are_analysed_completes_them_all_after_a_restart()
     {
-        await using var api = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(roles: "api", maxUploadBytes: 200L << 20));
-        using var acme = api.Client(ServiceSettings.AcmeKey);
-        // Long enough (20 minutes of audio) that the analysis is surely running when the worker dies.
-        var (status, body) = await acme.UploadRawAsync(TestAudio.ToneWav(220, 20 * 60, sampleRate: 8000), "long.wav");
-        Assert.Equal(HttpStatusCode.Accepted, status);
-        var id = body.Id();
-
-        await using (var doomed = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(roles: "analysis", workerId: "doomed")))
+        var ids = new List<string>();
+        await using (var doomed = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(maxUploadBytes: 200L << 20)))
         {
-            var analyzing = await acme.WaitForTrackAsync(id, TimeSpan.FromSeconds(60), track => track.Status() == "Analyzing");
-            Assert.Equal(1, analyzing.GetProperty("attempts").GetInt32());
+            using var acme = doomed.Client(ServiceSettings.AcmeKey);
+            for (var i = 0; i < 20; i++)
+            {
+                // 5 minutes of audio each at 8 kHz: long enough that most are still waiting or running at the kill.
+                var (status, body) = await acme.UploadRawAsync(TestAudio.ToneWav(200 + (25 * i), 300, sampleRate: 8000), $"long-{i}.wav");
+                Assert.Equal(HttpStatusCode.Accepted, status);
+                ids.Add(body.Id());
+            }
+
+            await acme.WaitForAsync("/api/tracks?status=Analyzing", TimeSpan.FromSeconds(60), page => page.GetProperty("total").GetInt32() > 0);
+            var completedBefore = (await acme.GetJsonAsync("/api/tracks?status=Completed")).Body.GetProperty("total").GetInt32();
+            Assert.True(completedBefore < 20, "the kill must come while work is in flight");
             doomed.Kill();
         }
 
-        Assert.Equal("Analyzing", (await acme.GetJsonAsync($"/api/tracks/{id}")).Body.Status());
-        await using var rescuer = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(roles: "analysis", workerId: "rescuer"));
-        var done = await acme.WaitForTrackAsync(id, TimeSpan.FromSeconds(120));
-        Assert.Equal("Completed", done.Status());
-        var history = done.GetProperty("history").EnumerateArray().ToList();
-        Assert.Equal("rescuer", Assert.Single(history).GetProperty("worker").GetString());
-        Assert.Equal(2, done.GetProperty("attempts").GetInt32());
-        Assert.InRange(done.GetProperty("durationSeconds").GetDouble(), 1199.9, 1200.1);
+        await using var restarted = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(maxUploadBytes: 200L << 20));
+        using var client = restarted.Client(ServiceSettings.AcmeKey);
+        foreach (var id in ids)
+        {
+            var track = await client.WaitForTrackAsync(id, TimeSpan.FromSeconds(180));
+            Assert.Equal("Completed", track.Status());
+            Assert.Single(track.GetProperty("history").EnumerateArray());
+        }
+
+        Assert.Equal(20, (await client.GetJsonAsync("/api/tracks?status=Completed")).Body.GetProperty("total").GetInt32());
+        // Nothing of the killed process is left in the scratch folder.
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_data.Path, "scratch"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_second_process_on_the_same_data_folder_refuses_to_start()
+    {
+        await using var first = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With());
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With()));
+        Assert.Contains("another OrleansGenres process is using the data folder", second.Message);
+        using var client = first.Client(ServiceSettings.AcmeKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/tracks")).Status);
+    }
+
+    [Fact]
+    public async Task Three_silos_on_Azure_storage_survive_the_kill_of_an_analysis_silo_mid_batch_with_every_track_analysed_once()
+    {
+        var container = "t" + Guid.NewGuid().ToString("N")[..12];
+        Dictionary<string, string> Silo(string roles, string worker) => ServiceSettings.Azure(azurite.ConnectionString, container).With(roles: roles, workerId: worker, maxUploadBytes: 200L << 20);
+        await using var api = await HostProcess.StartAsync(Silo("api", "api"));
+        await using var survivor = await HostProcess.StartAsync(Silo("analysis,training", "survivor"));
+        var doomed = await HostProcess.StartAsync(Silo("analysis", "doomed"));
+        using var acme = api.Client(ServiceSettings.AcmeKey);
+        var ids = new string[100];
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, 100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            {
+                // Every tenth track is long (2 minutes), so the kill finds some of them running.
+                var seconds = i % 10 == 0 ? 120 : 2;
+                var (status, body) = await acme.UploadRawAsync(TestAudio.ToneWav(200 + (7 * i), seconds, sampleRate: 8000), $"tone-{i}.wav");
+                Assert.Equal(HttpStatusCode.Accepted, status);
+                ids[i] = body.Id();
+            });
+
+            await WaitForAnyAsync(acme, ids, track => track.GetProperty("history").GetArrayLength() == 0 && track.Status() == "Analyzing", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            doomed.Kill();
+            await doomed.DisposeAsync();
+        }
+
+        var workers = new Dictionary<string, int>();
+        foreach (var id in ids)
+        {
+            var track = await acme.WaitForTrackAsync(id, TimeSpan.FromMinutes(3));
+            Assert.Equal("Completed", track.Status());
+            var record = Assert.Single(track.GetProperty("history").EnumerateArray());
+            var worker = record.GetProperty("worker").GetString()!;
+            workers[worker] = workers.GetValueOrDefault(worker) + 1;
+        }
+
+        Assert.Equal(100, (await acme.GetJsonAsync("/api/tracks?status=Completed&pageSize=100")).Body.GetProperty("total").GetInt32());
+        Assert.Equal(100, workers.Values.Sum());
+        Assert.True(workers.GetValueOrDefault("survivor") > 0, string.Join(", ", workers));
+        Assert.All(workers.Keys, worker => Assert.Contains(worker, new[] { "survivor", "doomed" }));
     }
 
     public void Dispose() => _data.Dispose();
+
+    private static async Task WaitForAnyAsync(HttpClient client, IEnumerable<string> ids, Func<JsonElement, bool> until, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var id in ids)
+            {
+                var (status, body) = await client.GetJsonAsync($"/api/tracks/{id}");
+                if (status == HttpStatusCode.OK && until(body))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no track reached the awaited state");
+    }
 }

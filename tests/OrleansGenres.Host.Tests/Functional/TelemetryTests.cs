@@ -5,11 +5,9 @@ using OrleansGenres.Testing;
 
 namespace OrleansGenres.Host.Tests.Functional;
 
-/// <summary>Traces span API → queue → worker across processes, and metrics leave over OTLP when an endpoint is set.</summary>
-public sealed class TelemetryTests : IDisposable
+/// <summary>Traces span API → track grain → analysis silo across processes, and metrics leave over OTLP when an endpoint is set.</summary>
+public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private readonly TempDirectory _data = new("host-telemetry");
-
     [Fact]
     public async Task The_worker_continues_the_upload_trace_in_another_process_and_exports_metrics()
     {
@@ -24,8 +22,9 @@ public sealed class TelemetryTests : IDisposable
             return settings;
         }
 
-        await using var api = await HostProcess.StartAsync(Telemetry(ServiceSettings.Local(_data.Path).With(roles: "api"), "genres-test-api"));
-        await using var worker = await HostProcess.StartAsync(Telemetry(ServiceSettings.Local(_data.Path).With(roles: "analysis"), "genres-test-worker"));
+        var container = "t" + Guid.NewGuid().ToString("N")[..12];
+        await using var api = await HostProcess.StartAsync(Telemetry(ServiceSettings.Azure(azurite.ConnectionString, container).With(roles: "api"), "genres-test-api"));
+        await using var worker = await HostProcess.StartAsync(Telemetry(ServiceSettings.Azure(azurite.ConnectionString, container).With(roles: "analysis"), "genres-test-worker"));
         using var acme = api.Client(ServiceSettings.AcmeKey);
 
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
@@ -45,7 +44,7 @@ public sealed class TelemetryTests : IDisposable
             var traces = collector.Payloads("/v1/traces");
             workerSpan = traces.Any(p => Contains(p, "genres-test-worker") && Contains(p, "analyze track") && p.AsSpan().IndexOf(traceBytes) >= 0);
             apiSpan = traces.Any(p => Contains(p, "genres-test-api") && Contains(p, "upload track") && p.AsSpan().IndexOf(traceBytes) >= 0);
-            metrics = collector.Payloads("/v1/metrics").Any(p => Contains(p, "genres-test-worker") && Contains(p, "genres.tracks.analysed") && Contains(p, "genres.analysis.realtime_factor") && Contains(p, "genres.queue.depth"));
+            metrics = collector.Payloads("/v1/metrics").Any(p => Contains(p, "genres-test-worker") && Contains(p, "genres.tracks.analysed") && Contains(p, "genres.analysis.realtime_factor") && Contains(p, "genres.analysis.waiting"));
             await Task.Delay(200);
         }
 
@@ -53,8 +52,6 @@ public sealed class TelemetryTests : IDisposable
         Assert.True(workerSpan, "the worker's analysis span, in another process, continues the same trace");
         Assert.True(metrics, "the worker exports its analysis metrics");
     }
-
-    public void Dispose() => _data.Dispose();
 
     private static bool Contains(byte[] payload, string text) => payload.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 }

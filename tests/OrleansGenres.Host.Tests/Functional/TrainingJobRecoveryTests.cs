@@ -3,22 +3,21 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Host.Tests.Support;
-using OrleansGenres.Storage.Local;
+using OrleansGenres.Storage.Azure;
 using OrleansGenres.Testing;
 
 namespace OrleansGenres.Host.Tests.Functional;
 
 /// <summary>
-/// Training jobs when things go wrong, with real processes on one storage folder: an API node and separate trainer
-/// processes. A trainer killed mid-job hands the job to the next trainer, which resumes from the last stored checkpoint
+/// Training jobs when things go wrong, with real processes in one cluster on Azure storage (Azurite): an API silo and
+/// separate trainer silos. A trainer killed mid-job hands the job to the next trainer, which resumes from the last stored checkpoint
 /// and ends with the same weights as an uninterrupted job; a cancel stops a job at a step boundary and keeps its
 /// checkpoint.
 /// </summary>
-public sealed class TrainingJobRecoveryTests : IDisposable
+public sealed class TrainingJobRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly TempDirectory _files = new("training-recovery");
-
-    private string DataPath => Path.Combine(_files.Path, "data");
+    private readonly string _container = "t" + Guid.NewGuid().ToString("N")[..12];
 
     public void Dispose() => _files.Dispose();
 
@@ -119,7 +118,7 @@ public sealed class TrainingJobRecoveryTests : IDisposable
         Assert.Equal(JsonValueKind.Null, ended.GetProperty("modelVersion").ValueKind);
 
         // The checkpoint the job names is in the store, complete.
-        using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = DataPath }, NullLoggerFactory.Instance, TimeProvider.System);
+        var storage = new AzureStorageProvider(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, Container = _container, QueuePrefix = _container + "-" }, NullLoggerFactory.Instance);
         var files = ended.GetProperty("checkpoint").GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
         Assert.Contains("training-state.json", files);
         foreach (var file in files)
@@ -150,7 +149,7 @@ public sealed class TrainingJobRecoveryTests : IDisposable
 
     private Dictionary<string, string> Settings(string roles)
     {
-        var settings = ServiceSettings.Local(DataPath).With(roles: roles);
+        var settings = ServiceSettings.Azure(azurite.ConnectionString, _container).With(roles: roles);
         settings["Auth:Tenants:acme:Admin"] = "true";
         return settings;
     }

@@ -12,22 +12,29 @@ public static class ServiceSettings
         ["Storage:Local:Path"] = dataPath,
     };
 
+    /// <summary>Azure storage (Azurite); the container also names the Orleans cluster, so hosts given the same one form a cluster.</summary>
     public static Dictionary<string, string> Azure(string connectionString, string container) => new()
     {
         ["Storage:Provider"] = "Azure",
         ["Storage:Azure:ConnectionString"] = connectionString,
         ["Storage:Azure:Container"] = container,
         ["Storage:Azure:QueuePrefix"] = container + "-",
+        ["Orleans:ClusterId"] = container,
+        // Notice a killed silo within a few seconds (Orleans' defaults take ~10 s).
+        ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+        ["Orleans:Membership:NumMissedProbesLimit"] = "2",
+        ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
+        ["Orleans:Membership:TableRefreshTimeout"] = "00:00:05",
     };
 
-    /// <summary>Two tenants, acme and globex, neither admin; short analysis timeouts so recovery tests run in seconds.</summary>
+    /// <summary>Two tenants, acme and globex, neither admin; a track's watch every 2 s so recovery tests run in seconds.</summary>
     public static Dictionary<string, string> With(this Dictionary<string, string> settings, string? roles = null, string? workerId = null, long? maxUploadBytes = null)
     {
         settings["Auth:Tenants:acme:ApiKey"] = AcmeKey;
         settings["Auth:Tenants:globex:ApiKey"] = GlobexKey;
-        settings["Analysis:VisibilityTimeout"] = "00:00:06";
+        settings["Analysis:ReminderPeriod"] = "00:00:02";
         settings["Analysis:RetryDelay"] = "00:00:01";
-        settings["Analysis:MaxPollInterval"] = "00:00:00.200";
+        settings["Analysis:BusyRetryDelay"] = "00:00:00.200";
         settings["RequestsPerSecond"] = "0";
         if (roles is not null)
         {
