@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace OrleansGenres.Bench;
 
-/// <summary>Parses `bench [all|decode|mel|pipeline|train|tag|service] [--quick]`, runs the suites and writes bench/results/*.json.</summary>
+/// <summary>Parses `bench [all|decode|mel|pipeline|train|tag|service|burst] [--quick]`, runs the suites and writes bench/results/*.json.</summary>
 internal static class BenchRunner
 {
     public static async Task<int> RunAsync(string[] args)
@@ -29,6 +29,9 @@ internal static class BenchRunner
             case "service":
                 results.AddRange(await ServiceBench.RunAsync(quick));
                 break;
+            case "burst":
+                results.AddRange(await BurstBench.RunAsync(quick));
+                break;
             case "train":
                 results.AddRange(TrainBench.Run(quick));
                 results.AddRange(await TagBench.RunAsync(inputs, quick));
@@ -42,7 +45,7 @@ internal static class BenchRunner
                 results.AddRange(await RunChildAsync("pipeline", quick));
                 break;
             default:
-                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline|train|tag|service] [--quick]");
+                Console.Error.WriteLine("usage: bench [all|decode|mel|pipeline|train|tag|service|burst] [--quick]");
                 return 2;
         }
 
