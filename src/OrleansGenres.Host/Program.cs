@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using OrleansGenres.Host.Api;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
@@ -41,7 +42,7 @@ if (!storage.IsAzure && dataFolderLock is null)
 }
 
 var analysisSettings = configuration.GetSection("Analysis").Get<AnalysisSettings>() ?? new AnalysisSettings();
-builder.AddGenresSilo(roles, storage, configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings(), analysisSettings.ReminderPeriod);
+builder.AddGenresSilo(roles, storage, configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings(), analysisSettings.ReminderPeriod, service.Dashboard);
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
 builder.Services.AddHostedService<StartupBanner>();
@@ -76,6 +77,11 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapModelEndpoints();
     app.MapDatasetEndpoints();
     app.MapTrainingJobEndpoints();
+    if (service.Dashboard)
+    {
+        // Cluster, silos, grains and reminders at a glance: admin keys only (Authorization or X-Api-Key header).
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization("admin");
+    }
 }
 
 app.Run();

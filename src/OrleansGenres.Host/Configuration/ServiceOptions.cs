@@ -29,6 +29,9 @@ public sealed class ServiceOptions
     /// </summary>
     public int TorchThreads { get; set; }
 
+    /// <summary>The Orleans Dashboard at <c>/dashboard</c> on <c>api</c> silos, for admin keys only (its counters cost a little on every grain call).</summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>Longest time a request may take before it is cancelled (uploads included).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -23,7 +24,7 @@ namespace OrleansGenres.Host.Hosting;
 /// </summary>
 public static class SiloSetup
 {
-    public static WebApplicationBuilder AddGenresSilo(this WebApplicationBuilder builder, HostRoles roles, StorageSettings storage, ClusterSettings cluster, TimeSpan reminderPeriod)
+    public static WebApplicationBuilder AddGenresSilo(this WebApplicationBuilder builder, HostRoles roles, StorageSettings storage, ClusterSettings cluster, TimeSpan reminderPeriod, bool dashboard)
     {
         var clusterId = cluster.ClusterIdOr(storage.IsAzure ? storage.Azure.Container : "genres");
         var serviceId = cluster.ServiceIdOr(clusterId);
@@ -59,6 +60,10 @@ public static class SiloSetup
             // The upload's trace continues through grain calls into the analysis (spans when OTLP export is on).
             silo.AddActivityPropagation();
             silo.AddGenresRoles(roles);
+            if (dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         return builder;
     }
