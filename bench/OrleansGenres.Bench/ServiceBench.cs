@@ -44,8 +44,11 @@ internal static class ServiceBench
             var perTrack = tracks.Select(t => t.GetProperty("timings").GetProperty("realtimeFactor").GetDouble()).Order().ToList();
 
             // One second at the same rate first, so JIT tiering and connection set-up are not measured.
-            await MeasureGetLatencyAsync(client, ids, requestsPerSecond: 1000, TimeSpan.FromSeconds(1));
-            var latency = await MeasureGetLatencyAsync(client, ids, requestsPerSecond: 1000, TimeSpan.FromSeconds(quick ? 3 : 10));
+            var tracksPaths = ids.Select(id => $"/api/tracks/{id}").ToList();
+            await MeasureGetLatencyAsync(client, tracksPaths, requestsPerSecond: 1000, TimeSpan.FromSeconds(1));
+            var latency = await MeasureGetLatencyAsync(client, tracksPaths, requestsPerSecond: 1000, TimeSpan.FromSeconds(quick ? 3 : 10));
+            // The same load on a trivial endpoint in the same run: what the machine, Kestrel and the client cost alone.
+            var trivial = await MeasureGetLatencyAsync(client, ["/healthz"], requestsPerSecond: 1000, TimeSpan.FromSeconds(quick ? 3 : 10));
             return
             [
                 new BenchResult(
@@ -56,6 +59,10 @@ internal static class ServiceBench
                     "service: GET /api/tracks/{id} at 1000 req/s",
                     0,
                     Notes: latency),
+                new BenchResult(
+                    "service: GET /healthz at 1000 req/s (trivial)",
+                    0,
+                    Notes: trivial),
             ];
         }
         finally
@@ -66,7 +73,7 @@ internal static class ServiceBench
     }
 
     /// <summary>Open-loop load: request i is due at i/rate seconds, so a slow answer never delays the next request.</summary>
-    private static async Task<string> MeasureGetLatencyAsync(HttpClient client, IReadOnlyList<string> ids, int requestsPerSecond, TimeSpan duration)
+    private static async Task<string> MeasureGetLatencyAsync(HttpClient client, IReadOnlyList<string> paths, int requestsPerSecond, TimeSpan duration)
     {
         var count = (int)(requestsPerSecond * duration.TotalSeconds);
         var latencies = new double[count];
@@ -91,7 +98,7 @@ internal static class ServiceBench
         async Task GetAsync(int index, long due)
         {
             var sent = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync($"/api/tracks/{ids[index % ids.Count]}", HttpCompletionOption.ResponseContentRead);
+            using var response = await client.GetAsync(paths[index % paths.Count], HttpCompletionOption.ResponseContentRead);
             latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
             fromSend[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
             if (!response.IsSuccessStatusCode)

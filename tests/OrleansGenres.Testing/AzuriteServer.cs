@@ -168,6 +168,14 @@ public sealed class AzuriteServer : IAsyncDisposable
                 && await FreePorts.AnswersAsync(QueuePort, ct).ConfigureAwait(false)
                 && await FreePorts.AnswersAsync(TablePort, ct).ConfigureAwait(false))
             {
+                // A port may answer for another process that took it between our choice and Azurite's bind (a silo or
+                // another Azurite starting in parallel): only sockets Azurite itself listens on count.
+                if (!ListeningSockets.IsListenedToBy(_process.Id, BlobPort) || !ListeningSockets.IsListenedToBy(_process.Id, QueuePort)
+                    || !ListeningSockets.IsListenedToBy(_process.Id, TablePort))
+                {
+                    throw new AzuriteStartException($"another process holds one of Azurite's ports {BlobPort}/{QueuePort}/{TablePort}:\n{Output}");
+                }
+
                 return;
             }
 

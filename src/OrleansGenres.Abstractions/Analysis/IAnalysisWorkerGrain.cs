@@ -14,7 +14,7 @@ public interface IAnalysisWorkerGrain : IGrainWithIntegerKey
 }
 
 /// <summary>Analyse one track (its original is in the blob store) as <see cref="Attempt"/>, continuing the upload's trace.</summary>
-[GenerateSerializer, Alias("genres.analysis-request")]
+[GenerateSerializer, Immutable, Alias("genres.analysis-request")]
 public sealed record AnalysisRequest(
     [property: Id(0)] string Tenant,
     [property: Id(1)] string TrackId,
@@ -24,5 +24,5 @@ public sealed record AnalysisRequest(
     [property: Id(5)] string? TraceState = null);
 
 /// <summary>Whether the offer was taken, by which silo (its parsable address), and how many analyses wait there now.</summary>
-[GenerateSerializer, Alias("genres.analysis-admission")]
+[GenerateSerializer, Immutable, Alias("genres.analysis-admission")]
 public sealed record AnalysisAdmission([property: Id(0)] bool Accepted, [property: Id(1)] string Silo, [property: Id(2)] int Waiting);

@@ -27,15 +27,15 @@ public interface ITrackIndexGrain : IGrainWithStringKey
 }
 
 /// <summary>What the index knows of a track: enough to filter and order without asking the track.</summary>
-[GenerateSerializer, Alias("genres.track-index-entry")]
+[GenerateSerializer, Immutable, Alias("genres.track-index-entry")]
 public sealed record TrackIndexEntry(
     [property: Id(0)] string TrackId,
     [property: Id(1)] DateTimeOffset UploadedAt,
     [property: Id(2)] TrackStatus Status,
     [property: Id(3)] string[] AssignedTags);
 
-[GenerateSerializer, Alias("genres.track-index-query")]
+[GenerateSerializer, Immutable, Alias("genres.track-index-query")]
 public sealed record TrackIndexQuery([property: Id(0)] TrackStatus? Status, [property: Id(1)] string? Tag, [property: Id(2)] int Take);
 
-[GenerateSerializer, Alias("genres.track-index-page")]
+[GenerateSerializer, Immutable, Alias("genres.track-index-page")]
 public sealed record TrackIndexPage([property: Id(0)] int Total, [property: Id(1)] TrackIndexEntry[] Newest);

@@ -2,9 +2,10 @@ namespace OrleansGenres.Abstractions.Tracks;
 
 /// <summary>
 /// A track grain's persisted state (<c>[PersistentState]</c>, written after every change). The original audio and the
-/// per-window timelines live in the blob store; this holds what the API shows and what the lifecycle needs.
+/// per-window timelines live in the blob store; this holds what the API shows and what the lifecycle needs. Immutable
+/// (init-only, replaced with <c>with</c>), so Orleans passes it between grains on one silo without a deep copy.
 /// </summary>
-[GenerateSerializer, Alias("genres.track-state")]
+[GenerateSerializer, Immutable, Alias("genres.track-state")]
 public sealed record TrackState
 {
     [Id(0)] public string Tenant { get; init; } = "";
@@ -54,7 +55,7 @@ public sealed record TrackState
 /// One analysis handed to a worker: the attempt id every callback must name (a stale worker's callback is refused), the
 /// silo whose worker accepted it (watched through cluster membership) and, once the worker begins, when and who.
 /// </summary>
-[GenerateSerializer, Alias("genres.analysis-dispatch")]
+[GenerateSerializer, Immutable, Alias("genres.analysis-dispatch")]
 public sealed record AnalysisDispatch(
     [property: Id(0)] Guid Attempt,
     [property: Id(1)] string ModelVersion,
@@ -64,7 +65,7 @@ public sealed record AnalysisDispatch(
     [property: Id(5)] string? Worker = null);
 
 /// <summary>A completed analysis. <see cref="Attempt"/> names the timeline blob it wrote.</summary>
-[GenerateSerializer, Alias("genres.track-analysis")]
+[GenerateSerializer, Immutable, Alias("genres.track-analysis")]
 public sealed record TrackAnalysis(
     [property: Id(0)] string ModelName,
     [property: Id(1)] string ModelVersion,
@@ -80,15 +81,15 @@ public sealed record TrackAnalysis(
     [property: Id(11)] Guid Attempt);
 
 /// <summary>One label's track score and whether the model assigns it.</summary>
-[GenerateSerializer, Alias("genres.track-tag")]
+[GenerateSerializer, Immutable, Alias("genres.track-tag")]
 public sealed record TrackTag([property: Id(0)] string Label, [property: Id(1)] float Score, [property: Id(2)] bool Assigned);
 
 /// <summary>Why a track failed, in words a person can act on; <see cref="Kind"/> is stable for programs.</summary>
-[GenerateSerializer, Alias("genres.track-failure")]
+[GenerateSerializer, Immutable, Alias("genres.track-failure")]
 public sealed record TrackFailure([property: Id(0)] string Kind, [property: Id(1)] string Message, [property: Id(2)] DateTimeOffset At);
 
 /// <summary>One line of a track's analysis history.</summary>
-[GenerateSerializer, Alias("genres.analysis-record")]
+[GenerateSerializer, Immutable, Alias("genres.analysis-record")]
 public sealed record AnalysisRecord(
     [property: Id(0)] string ModelVersion,
     [property: Id(1)] string Worker,

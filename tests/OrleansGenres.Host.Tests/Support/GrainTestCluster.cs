@@ -5,6 +5,7 @@ using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using OrleansGenres.Abstractions.Analysis;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains;
 using OrleansGenres.Grains.Analysis;
@@ -88,7 +89,22 @@ public sealed class GrainTestCluster : IAsyncDisposable
         await cluster.DeployAsync();
         await cluster.WaitForLivenessToStabilizeAsync();
         await cluster.WaitForClusterManifestToStabilizeAsync();
+        // The client learns the cluster's grain types a moment after the silos agree on them (slower on a busy machine).
+        await WaitForAsync(() => Task.FromResult(ClientKnowsAnalysisWorkers(cluster)), known => known, TimeSpan.FromSeconds(60));
         return new GrainTestCluster(cluster, data, storage);
+    }
+
+    private static bool ClientKnowsAnalysisWorkers(InProcessTestCluster cluster)
+    {
+        try
+        {
+            _ = cluster.Client.GetGrain<IAnalysisWorkerGrain>(0);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The silo's index from its test-cluster name (<c>Silo_0</c>, <c>Silo_1</c>, …).</summary>
