@@ -70,7 +70,7 @@ public sealed class DatasetUploadReader(IOptions<ServiceOptions> options, Scratc
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = limit };
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            while (await MalformedMultipart.NextSectionAsync(reader, cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
@@ -127,7 +127,8 @@ public sealed class DatasetUploadReader(IOptions<ServiceOptions> options, Scratc
                 files[fileName] = spooled;
             }
         }
-        catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
+        // Only the body limit means "too large"; a header or line over its limit is a malformed body (400, see ProblemExceptionHandler).
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             throw TooLarge(limit);
         }

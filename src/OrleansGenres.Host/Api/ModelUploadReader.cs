@@ -17,7 +17,7 @@ public static class ModelUploadReader
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Not a model upload", "Send multipart/form-data with the files model.json and model.pt (optional report.json, report.txt).");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await MalformedMultipart.ReadFormAsync(request, cancellationToken);
         var directory = scratch.NewFile("model-upload");
         Directory.CreateDirectory(directory);
         try

@@ -40,7 +40,7 @@ public sealed class UploadSpooler(IOptions<ServiceOptions> options, ScratchFolde
             }
 
             var reader = new MultipartReader(boundary, request.Body);
-            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            while (await MalformedMultipart.NextSectionAsync(reader, cancellationToken).ConfigureAwait(false) is { } section)
             {
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                 {

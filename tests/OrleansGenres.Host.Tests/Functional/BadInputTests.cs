@@ -78,5 +78,29 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(new MediaTypeHeaderValue("application/problem+json"), new MediaTypeHeaderValue(unauthorized.Content.Headers.ContentType!.MediaType!));
     }
 
+    [Fact]
+    public async Task A_multipart_content_type_over_a_body_that_is_not_multipart_is_a_400_on_every_upload_route()
+    {
+        var settings = ServiceSettings.Local(_data.Path).With();
+        settings["Auth:Tenants:acme:Admin"] = "true";
+        await using var host = await HostProcess.StartAsync(settings);
+        using var admin = host.Client(ServiceSettings.AcmeKey);
+        var random = new byte[20 * 1024];
+        new Random(3).NextBytes(random);
+        foreach (var (route, body) in new[] { ("/api/tracks", "hello"u8.ToArray()), ("/api/models", "hello"u8.ToArray()), ("/api/datasets?name=x", "hello"u8.ToArray()), ("/api/datasets?name=x", random) })
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=XYZ");
+            using var response = await admin.PostAsync(route, content);
+            var problem = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{route}: {(int)response.StatusCode} {problem}");
+            Assert.Contains("alformed multipart body", problem, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", problem, StringComparison.Ordinal);
+        }
+
+        // The service is fine afterwards.
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.UploadRawAsync(TestAudio.ToneWav(440, 1), "ok.wav")).Status);
+    }
+
     public void Dispose() => _data.Dispose();
 }
