@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using OrleansGenres.Abstractions.Tenancy;
 
 namespace OrleansGenres.Abstractions.Tracks;
@@ -22,6 +21,6 @@ public static class TrackKey
         return true;
     }
 
-    public static (TenantId Tenant, TrackId Track) Parse([NotNull] string key) =>
+    public static (TenantId Tenant, TrackId Track) Parse(string key) =>
         TryParse(key, out var tenant, out var track) ? (tenant, track) : throw new FormatException($"'{key}' is not a track key (tenant/track id).");
 }

@@ -46,17 +46,12 @@ public sealed partial class AnalysisScheduler(
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         telemetry.ObserveAnalysisWaiting(() => Waiting);
+        // From the moment the silo stops, offers are refused (busy): their track grains offer them elsewhere.
+        using var refuseWhenStopping = stoppingToken.Register(() => _stopping = true);
         var runners = Enumerable.Range(0, options.Concurrency).Select(_ => RunnerAsync(stoppingToken)).ToArray();
-        try
-        {
-            await Task.WhenAll(runners).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await Task.WhenAll(runners).ConfigureAwait(false);
 
         // Stopping (a deployment, not a failure): what waits here goes back to its track grains, which offer it again.
-        _stopping = true;
         while (_waiting.Reader.TryRead(out var request))
         {
             await GiveBackAsync(request).ConfigureAwait(false);
@@ -65,21 +60,39 @@ public sealed partial class AnalysisScheduler(
 
     private async Task RunnerAsync(CancellationToken stoppingToken)
     {
-        await foreach (var request in _waiting.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        while (await WaitToReadAsync(stoppingToken).ConfigureAwait(false))
         {
+            if (!_waiting.Reader.TryRead(out var request))
+            {
+                continue; // another runner took it
+            }
+
             try
             {
                 await ProcessAsync(request, stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping cut the analysis short (as a cancellation or as the fault it caused): not this track's fault.
                 await GiveBackAsync(request).ConfigureAwait(false);
-                throw;
+                return;
             }
             catch (Exception e)
             {
                 LogUnexpected(e, request.Tenant, request.TrackId);
             }
+        }
+    }
+
+    private async Task<bool> WaitToReadAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _waiting.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

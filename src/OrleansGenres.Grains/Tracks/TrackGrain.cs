@@ -95,7 +95,11 @@ public sealed partial class TrackGrain(
         if (State.Status == TrackStatus.Queued && State.Dispatch is not null)
         {
             // Already handed to a worker, which analyses with the tenant's active model when it starts.
-            await SaveAsync(State with { RequestedModelVersion = modelVersion });
+            if (State.RequestedModelVersion != modelVersion)
+            {
+                await SaveAsync(State with { RequestedModelVersion = modelVersion });
+            }
+
             return State;
         }
 

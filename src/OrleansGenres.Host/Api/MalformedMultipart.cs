@@ -18,7 +18,7 @@ public static class MalformedMultipart
         {
             return await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (IsMalformedBody(e))
         {
             throw Rejected();
         }
@@ -31,11 +31,15 @@ public static class MalformedMultipart
         {
             return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (IsMalformedBody(e))
         {
             throw Rejected();
         }
     }
+
+    // Kestrel's own errors (413, client gone) and the body limit (413, the readers' callers) keep their meaning.
+    private static bool IsMalformedBody(Exception e) =>
+        e is IOException or InvalidDataException && e is not BadHttpRequestException && !e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase);
 
     private static UploadRejectedException Rejected() => new(
         StatusCodes.Status400BadRequest,

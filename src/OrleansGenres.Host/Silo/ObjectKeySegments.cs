@@ -6,7 +6,7 @@ namespace OrleansGenres.Host.Silo;
 
 /// <summary>
 /// Turns any text (grain ids, state and reminder names) into object-key segments: '/'-separated parts that are already
-/// valid stay readable (<c>acme/0f3a…</c>); any other part becomes <c>~</c>-free hex of its SHA-256, never a path.
+/// valid stay readable (<c>acme/0f3a…</c>); any other part becomes <c>h-</c> + hex of its SHA-256, never a path.
 /// </summary>
 public static class ObjectKeySegments
 {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
@@ -24,7 +23,7 @@ public sealed class RetaggerTests
             tracks.Add(await TrackUploads.UploadAsync(cluster, tenant, TestAudio.ToneWav(300 + (40 * i), 2)));
         }
 
-        var failed = await TrackUploads.UploadAsync(cluster, tenant, RandomNumberGenerator.GetBytes(2048));
+        var failed = await TrackUploads.UploadAsync(cluster, tenant, TestAudio.NotAudio("RetaggerTests.cs"));
         foreach (var (_, grain) in tracks.Append(failed))
         {
             await TrackUploads.WaitUntilSettledAsync(grain);

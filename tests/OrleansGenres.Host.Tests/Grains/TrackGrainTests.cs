@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
 using OrleansGenres.Grains.Tracks;
@@ -60,7 +59,7 @@ public sealed class TrackGrainTests : IAsyncLifetime
     [Fact]
     public async Task Bytes_that_are_not_audio_fail_with_the_decoders_reason_and_are_not_retried()
     {
-        var (_, grain) = await TrackUploads.UploadAsync(_cluster, Tenant, RandomNumberGenerator.GetBytes(4096));
+        var (_, grain) = await TrackUploads.UploadAsync(_cluster, Tenant, TestAudio.NotAudio("TrackGrainTests.cs"));
         var failed = await TrackUploads.WaitUntilSettledAsync(grain);
 
         Assert.Equal(TrackStatus.Failed, failed.Status);

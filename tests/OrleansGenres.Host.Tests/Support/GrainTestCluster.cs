@@ -8,15 +8,12 @@ using Orleans.TestingHost;
 using OrleansGenres.Abstractions.Analysis;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains;
-using OrleansGenres.Grains.Analysis;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
-using OrleansGenres.Host.Analysis;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Hosting;
 using OrleansGenres.Host.Silo;
-using OrleansGenres.Native;
 using OrleansGenres.Storage;
 using OrleansGenres.Storage.Local;
 using OrleansGenres.Testing;
@@ -76,13 +73,14 @@ public sealed class GrainTestCluster : IAsyncDisposable
             services.AddSingleton<IActiveModelProvider>(_ => new DirectoryModelProvider(Path.Combine(AppContext.BaseDirectory, "models", "default")));
             if (analysis)
             {
-                services.AddSingleton(new AnalysisWorkerOptions { WorkerId = $"silo-{index}", Concurrency = 2 });
-                services.AddSingleton(_ => new NativeThread($"test-analysis-{index}"));
-                services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
-                services.AddSingleton(_ => decoder?.Invoke() ?? AudioDecoders.Create(DecoderKind.InProcess));
-                services.AddSingleton<TrackAnalyzer>();
-                services.AddSingleton<AnalysisScheduler>();
-                services.AddHostedService<AnalysisHostedService>();
+                // The host's own analysis wiring; a test's decoder, registered first, takes the decoder's place.
+                services.Configure<AnalysisSettings>(settings => (settings.WorkerId, settings.Concurrency) = ($"silo-{index}", 2));
+                if (decoder is not null)
+                {
+                    services.AddSingleton(_ => decoder());
+                }
+
+                services.AddGenresAnalysis();
             }
         });
         var cluster = builder.Build();

@@ -5,6 +5,13 @@ namespace OrleansGenres.Host.Tests.Support;
 /// <summary>Audio the tests make themselves: tones written as float WAV (distinct frequencies give distinct tracks).</summary>
 public static class TestAudio
 {
+    /// <summary>
+    /// Bytes that are certainly not audio (text): random bytes are not, as a decoder may take some of them for MP3
+    /// frames and report them Truncated instead of InvalidData.
+    /// </summary>
+    public static byte[] NotAudio(string label) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat($"this is a text file, not audio ({label})\n", 100)));
+
     public static byte[] ToneWav(double frequency, double seconds, int sampleRate = 22050)
     {
         var samples = new float[(int)(seconds * sampleRate)];
