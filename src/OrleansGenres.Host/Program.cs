@@ -9,31 +9,41 @@ using OrleansGenres.Host.Telemetry;
 using OrleansGenres.Native;
 
 // One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
-// the listen address by the standard --urls. appsettings.json + environment + command line, validated at start.
+// the listen address by the standard --urls. appsettings.json + environment + command line, every section checked
+// before anything starts (StartupSettings).
 // appsettings.json sits beside the binary, wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var configuration = builder.Configuration;
-var service = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
+var settings = StartupSettings.Bind(configuration, out var problems);
+if (settings is null || problems.Count > 0)
+{
+    Console.Error.WriteLine("error: the service's settings have problems (appsettings.json, environment, command line):");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"  - {problem}");
+    }
+
+    return 2;
+}
+
+var service = settings.Service;
 var roles = service.ParsedRoles();
 ThreadPool.GetMinThreads(out _, out var completionPortThreads);
 ThreadPool.SetMinThreads(Math.Max(service.MinThreadPoolThreads, Environment.ProcessorCount), completionPortThreads);
-// libtorch's thread count, as `genres` sets it (bad settings are reported with all others by the validation below).
-if (!service.Validate().Any())
-{
-    TorchRuntime.Initialize(service.TorchThreads);
-}
+// libtorch's thread count, as `genres` sets it.
+TorchRuntime.Initialize(service.TorchThreads);
 
 builder.Services
-    .AddValidatedSettings<ServiceOptions>(configuration, o => o.Validate())
-    .AddValidatedSettings<StorageSettings>(configuration.GetSection("Storage"), o => o.Validate())
-    .AddValidatedSettings<ModelSettings>(configuration.GetSection("Models"), o => o.Validate())
-    .AddValidatedSettings<AuthSettings>(configuration.GetSection("Auth"), o => o.Validate())
-    .AddValidatedSettings<ComparisonSettings>(configuration.GetSection("Comparison"), o => o.Validate())
-    .AddValidatedSettings<AnalysisSettings>(configuration.GetSection("Analysis"), o => o.Validate())
-    .AddValidatedSettings<ClusterSettings>(configuration.GetSection("Orleans"), o => o.Validate())
-    .AddValidatedSettings<TrainingRoleSettings>(configuration.GetSection("Training"), o => o.ToWorkerOptions().Validate());
+    .AddSettings<ServiceOptions>(configuration)
+    .AddSettings<StorageSettings>(configuration.GetSection("Storage"))
+    .AddSettings<ModelSettings>(configuration.GetSection("Models"))
+    .AddSettings<AuthSettings>(configuration.GetSection("Auth"))
+    .AddSettings<ComparisonSettings>(configuration.GetSection("Comparison"))
+    .AddSettings<AnalysisSettings>(configuration.GetSection("Analysis"))
+    .AddSettings<ClusterSettings>(configuration.GetSection("Orleans"))
+    .AddSettings<TrainingRoleSettings>(configuration.GetSection("Training"));
 // The embedded silo is a cluster of one that owns its data folder: a second process there would run the same grains twice.
-var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+var storage = settings.Storage;
 using var dataFolderLock = storage.IsAzure ? null : DataFolderLock.TryAcquire(Path.GetFullPath(storage.Local.Path));
 if (!storage.IsAzure && dataFolderLock is null)
 {
@@ -41,8 +51,7 @@ if (!storage.IsAzure && dataFolderLock is null)
     return 1;
 }
 
-var analysisSettings = configuration.GetSection("Analysis").Get<AnalysisSettings>() ?? new AnalysisSettings();
-builder.AddGenresSilo(roles, storage, configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings(), analysisSettings.ReminderPeriod, service.Dashboard);
+builder.AddGenresSilo(roles, storage, settings.Cluster, settings.Analysis.ReminderPeriod, service.Dashboard);
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
 builder.Services.AddHostedService<StartupBanner>();

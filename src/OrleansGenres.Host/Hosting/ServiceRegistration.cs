@@ -28,11 +28,11 @@ namespace OrleansGenres.Host.Hosting;
 /// <summary>What each part of the host registers; Program.cs picks the parts by role.</summary>
 public static class ServiceRegistration
 {
-    public static IServiceCollection AddValidatedSettings<T>(this IServiceCollection services, IConfiguration section, Func<T, IEnumerable<string>> validate)
+    /// <summary>A settings section as <c>IOptions&lt;T&gt;</c> (checked before start-up by <see cref="StartupSettings"/>).</summary>
+    public static IServiceCollection AddSettings<T>(this IServiceCollection services, IConfiguration section)
         where T : class
     {
-        services.AddOptions<T>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new SettingsValidator<T>(validate));
+        services.AddOptions<T>().Bind(section);
         return services;
     }
 
