@@ -115,7 +115,7 @@ public static class TrackEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, TrackCatalog catalog, string? status, string? tag, int? page, int? pageSize, CancellationToken cancellationToken)
+        HttpContext context, TrackCatalog catalog, string? status, string? tag, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         TrackStatus? wanted = null;
         if (status is not null)
@@ -128,13 +128,14 @@ public static class TrackEndpoints
             wanted = parsed;
         }
 
-        var size = pageSize ?? 50;
-        if (page is < 1 || size is < 1 or > TrackCatalog.MaxPageSize)
+        // Parsed here rather than bound, so "page=abc" is told what is wrong with it like any other bad value.
+        if (!TryParsePaging(page, 1, int.MaxValue, out var pageNumber) || !TryParsePaging(pageSize, 50, TrackCatalog.MaxPageSize, out var size))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: $"page starts at 1 and pageSize is 1-{TrackCatalog.MaxPageSize}.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging",
+                detail: $"page is a whole number from 1 and pageSize one from 1 to {TrackCatalog.MaxPageSize} (got page={Truncate(page ?? "")}, pageSize={Truncate(pageSize ?? "")}).");
         }
 
-        var result = await catalog.ListAsync(context.User.Tenant(), wanted, string.IsNullOrEmpty(tag) ? null : tag, page ?? 1, size, cancellationToken);
+        var result = await catalog.ListAsync(context.User.Tenant(), wanted, string.IsNullOrEmpty(tag) ? null : tag, pageNumber, size, cancellationToken);
         return Results.Ok(new TrackListResponse([.. result.Items.Select(TrackResponse.From)], result.Page, result.PageSize, result.Total));
     }
 
@@ -159,6 +160,17 @@ public static class TrackEndpoints
             { Status: TrackStatus.Completed } when state.Analysis?.ModelVersion == version => Results.Ok(TrackResponse.From(state)),
             _ => Results.Accepted($"/api/tracks/{state.TrackId}", TrackResponse.From(state)),
         };
+    }
+
+    private static bool TryParsePaging(string? text, int absent, int max, out int value)
+    {
+        if (text is null)
+        {
+            value = absent;
+            return true;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max;
     }
 
     private static IResult NotFound(string id) =>

@@ -104,7 +104,10 @@ public sealed class UploadSpooler(IOptions<ServiceOptions> options, ScratchFolde
     private static UploadRejectedException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"Uploads are limited to {limit} bytes.");
 
-    /// <summary>Only for display: the last path segment, printable characters, bounded length.</summary>
+    /// <summary>
+    /// Only for display: the last path segment, printable characters, bounded length. A long name is shortened in its
+    /// stem, so the extension (what people recognise a file by) stays.
+    /// </summary>
     private static string? CleanFileName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -114,7 +117,14 @@ public sealed class UploadSpooler(IOptions<ServiceOptions> options, ScratchFolde
 
         var last = name.Replace('\\', '/').Split('/').Last();
         var clean = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
-        return clean.Length == 0 ? null : clean[..Math.Min(clean.Length, MaxFileNameLength)];
+        if (clean.Length <= MaxFileNameLength)
+        {
+            return clean.Length == 0 ? null : clean;
+        }
+
+        var extension = Path.GetExtension(clean);
+        extension = extension.Length is > 1 and <= 16 ? extension : "";
+        return string.Concat(clean.AsSpan(0, MaxFileNameLength - extension.Length - 1), "…", extension);
     }
 
     private static string? CleanContentType(string? contentType) =>

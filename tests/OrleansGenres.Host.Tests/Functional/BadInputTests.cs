@@ -102,5 +102,29 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, (await admin.UploadRawAsync(TestAudio.ToneWav(440, 1), "ok.wav")).Status);
     }
 
+    [Fact]
+    public async Task Paging_that_is_not_a_number_gets_a_400_saying_why_and_long_file_names_keep_their_extension()
+    {
+        await using var host = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With());
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+
+        foreach (var query in new[] { "page=abc", "pageSize=1e3", "page=0", "pageSize=101", "page=-1" })
+        {
+            var (status, problem) = await acme.GetJsonAsync($"/api/tracks?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Contains("page is a whole number from 1", problem.GetProperty("detail").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await acme.GetJsonAsync("/api/tracks?page=2&pageSize=100")).Status);
+
+        var longName = new string('a', 300) + ".flac";
+        var (uploaded, track) = await acme.UploadRawAsync(TestAudio.ToneWav(440, 1), longName);
+        Assert.Equal(HttpStatusCode.Accepted, uploaded);
+        var shown = track.GetProperty("fileName").GetString()!;
+        Assert.Equal(200, shown.Length);
+        Assert.EndsWith("….flac", shown, StringComparison.Ordinal);
+        Assert.StartsWith("aaaa", shown, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _data.Dispose();
 }
