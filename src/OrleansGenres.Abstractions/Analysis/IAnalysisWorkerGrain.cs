@@ -13,7 +13,10 @@ public interface IAnalysisWorkerGrain : IGrainWithIntegerKey
     Task<AnalysisAdmission> OfferAsync(AnalysisRequest request);
 }
 
-/// <summary>Analyse one track (its original is in the blob store) as <see cref="Attempt"/>, continuing the upload's trace.</summary>
+/// <summary>
+/// Analyse one track (its original is in the blob store) as <see cref="Attempt"/>, continuing the upload's trace.
+/// <see cref="FileName"/> is the upload's name, what error messages call the file (never a server path).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("genres.analysis-request")]
 public sealed record AnalysisRequest(
     [property: Id(0)] string Tenant,
@@ -21,7 +24,8 @@ public sealed record AnalysisRequest(
     [property: Id(2)] string ModelVersion,
     [property: Id(3)] Guid Attempt,
     [property: Id(4)] string? TraceParent = null,
-    [property: Id(5)] string? TraceState = null);
+    [property: Id(5)] string? TraceState = null,
+    [property: Id(6)] string? FileName = null);
 
 /// <summary>Whether the offer was taken, by which silo (its parsable address), and how many analyses wait there now.</summary>
 [GenerateSerializer, Immutable, Alias("genres.analysis-admission")]

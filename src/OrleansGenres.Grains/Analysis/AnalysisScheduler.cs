@@ -147,7 +147,17 @@ public sealed partial class AnalysisScheduler(
                 await audio.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             }
 
-            var result = await analyzer.AnalyzeAsync(path, model, cancellationToken).ConfigureAwait(false);
+            TrackAnalysisResult result;
+            try
+            {
+                result = await analyzer.AnalyzeAsync(path, model, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AudioDecodeException e) when (e.Message.Contains(path, StringComparison.Ordinal))
+            {
+                // The decoder names the file it read, a scratch path of this server: the client's message names their file.
+                throw new AudioDecodeException(e.Kind, e.Message.Replace(path, request.FileName ?? "the upload", StringComparison.Ordinal));
+            }
+
             var windowsKey = TrackKeys.Windows(tenant, id, request.Attempt);
             await objects.PutJsonAsync(windowsKey, new TrackWindows(id.Value, model.Version, model.Card.Labels, result.Prediction.Windows), ct: cancellationToken).ConfigureAwait(false);
             var seconds = stopwatch.Elapsed.TotalSeconds;

@@ -307,7 +307,7 @@ public sealed partial class TrackGrain(
         try
         {
             admission = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0)
-                .OfferAsync(new AnalysisRequest(_tenant.Value, _id.Value, version, attempt, trace?.Id, trace?.TraceStateString))
+                .OfferAsync(new AnalysisRequest(_tenant.Value, _id.Value, version, attempt, trace?.Id, trace?.TraceStateString, State.FileName))
                 ;
         }
         catch (Exception e)

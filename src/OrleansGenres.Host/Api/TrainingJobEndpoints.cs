@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Auth;
+using OrleansGenres.Ml.Experiments;
 
 namespace OrleansGenres.Host.Api;
 
@@ -53,7 +54,7 @@ public static partial class TrainingJobEndpoints
         }
         catch (JsonException e)
         {
-            return Invalid([$"the body is not a training job request: {e.Message}"]);
+            return Invalid([$"the body is not a training job request: {JsonErrors.Describe(e)}"]);
         }
 
         if (body is null)

@@ -46,7 +46,7 @@ public sealed record ExperimentConfig
         }
         catch (JsonException e)
         {
-            throw new ExperimentConfigException(source, [$"not a valid experiment config: {e.Message}"]);
+            throw new ExperimentConfigException(source, [$"not a valid experiment config: {JsonErrors.Describe(e)}"]);
         }
 
         if (config is null)

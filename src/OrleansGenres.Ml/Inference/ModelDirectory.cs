@@ -53,7 +53,7 @@ public static class ModelDirectory
         }
         catch (JsonException e)
         {
-            throw new ModelLoadException(directory, $"{CardFileName} is not a valid model card: {e.Message}");
+            throw new ModelLoadException(directory, $"{CardFileName} is not a valid model card: {Experiments.JsonErrors.Describe(e)}");
         }
 
         if (card is null || card.Format != ModelCard.CurrentFormat)

@@ -41,13 +41,16 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, randomStatus);
         var (textStatus, textTrack) = await acme.UploadRawAsync(Encoding.UTF8.GetBytes("these are not the bytes of a song\n"), "notes.txt");
         Assert.Equal(HttpStatusCode.Accepted, textStatus);
-        foreach (var id in new[] { randomTrack.Id(), textTrack.Id() })
+        foreach (var (id, name) in new[] { (randomTrack.Id(), "noise.mp3"), (textTrack.Id(), "notes.txt") })
         {
             var failed = await acme.WaitForTrackAsync(id, TimeSpan.FromSeconds(60));
             Assert.Equal("Failed", failed.Status());
             var error = failed.GetProperty("error");
             Assert.Equal("InvalidData", error.GetProperty("kind").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+            // The message names the user's file, never a path of the server.
+            var message = error.GetProperty("message").GetString()!;
+            Assert.StartsWith(name + ": ", message, StringComparison.Ordinal);
+            Assert.DoesNotContain('/', message);
             Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"/api/tracks/{id}/windows")).Status);
         }
 
@@ -96,6 +99,17 @@ public sealed class BadInputTests : IDisposable
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{route}: {(int)response.StatusCode} {problem}");
             Assert.Contains("alformed multipart body", problem, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", problem, StringComparison.Ordinal);
+        }
+
+        // A training-job body of the wrong shape is told where, in words, without the service's type names.
+        foreach (var body in new[] { "[1, 2]", "{\"dataset\": 5, \"config\": \"fsdd-cnn\"}", "{\"dataset\": \"d\", \"config\": {\"training\": {\"epochs\": \"many\"}}}", "{ not json" })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await admin.PostAsync("/api/training-jobs", content);
+            var problem = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)response.StatusCode} {problem}");
+            Assert.DoesNotContain("OrleansGenres", problem, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", problem, StringComparison.Ordinal);
         }
 
         // The service is fine afterwards.

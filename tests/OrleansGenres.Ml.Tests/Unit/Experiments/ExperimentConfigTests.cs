@@ -59,6 +59,20 @@ public sealed class ExperimentConfigTests
     }
 
     [Fact]
+    public void Json_of_the_wrong_shape_is_described_by_where_it_is_not_by_dotnet_types()
+    {
+        var wrongType = Assert.Throws<ExperimentConfigException>(() => ExperimentConfig.Parse("""{"name": "x", "training": {"epochs": "many"}}""", "t.json"));
+        var problem = Assert.Single(wrongType.Errors);
+        Assert.Contains("$.training.epochs", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("OrleansGenres", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem, StringComparison.Ordinal);
+
+        var broken = Assert.Throws<ExperimentConfigException>(() => ExperimentConfig.Parse("{ name: ", "t.json"));
+        Assert.Contains("not well-formed JSON", Assert.Single(broken.Errors), StringComparison.Ordinal);
+        Assert.Contains("line 1", broken.Errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_config_reports_every_problem_at_once()
     {
         var error = Assert.Throws<ExperimentConfigException>(() => ExperimentConfig.Parse("""
