@@ -7,7 +7,7 @@ public static class GenresNative
     public const string Name = "genres_native";
 
     /// <summary>Must equal GN_ABI_VERSION in genres_native.h.</summary>
-    public const int AbiVersion = 4;
+    public const int AbiVersion = 5;
 
     /// <summary>
     /// Loads the library and checks its ABI version; throws a <see cref="NativeException"/> that says what to do.

@@ -23,4 +23,7 @@ public enum DecodeErrorKind
 
     /// <summary>ffmpeg failed for another reason; the message carries its own words.</summary>
     DecoderFailed,
+
+    /// <summary>The audio lasts longer than the service's limit (declared by its header, or found while decoding).</summary>
+    TooLong,
 }

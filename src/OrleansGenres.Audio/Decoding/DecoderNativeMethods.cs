@@ -12,6 +12,9 @@ internal static partial class DecoderNativeMethods
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_decoder_read")]
     public static unsafe partial int Read(DecoderHandle decoder, float* output, long capacity, out long written);
 
+    [LibraryImport(GenresNative.Name, EntryPoint = "gn_decoder_declared_seconds")]
+    public static partial int DeclaredSeconds(DecoderHandle decoder, out double seconds);
+
     [LibraryImport(GenresNative.Name, EntryPoint = "gn_decoder_close")]
     public static partial void Close(IntPtr decoder);
 

@@ -30,6 +30,9 @@ internal sealed class LibavPcmSource : IPcmSource
 
     public int SampleRate { get; }
 
+    /// <summary>What the container declares (known once the first read opened the input; null when it declares nothing).</summary>
+    public double? DeclaredSeconds { get; private set; }
+
     public static LibavPcmSource ForFile(LibavOptions options, string path, int sampleRate) =>
         new(options, path, Path.GetFullPath(path), upload: null, sampleRate);
 
@@ -70,6 +73,7 @@ internal sealed class LibavPcmSource : IPcmSource
         }
 
         _decoder = Open(_path);
+        DeclaredSeconds = DecoderNativeMethods.DeclaredSeconds(_decoder, out var seconds) == (int)NativeStatus.Ok && seconds > 0 ? seconds : null;
         return Read(_decoder, buffer.Span);
     }
 

@@ -7,6 +7,8 @@ public sealed class CountingPcmSource(IPcmSource inner) : IPcmSource
 
     public int SampleRate => _inner.SampleRate;
 
+    public double? DeclaredSeconds => _inner.DeclaredSeconds;
+
     public long Samples { get; private set; }
 
     public double Seconds => (double)Samples / SampleRate;

@@ -8,6 +8,12 @@ public interface IPcmSource : IAsyncDisposable
 {
     int SampleRate { get; }
 
+    /// <summary>
+    /// The duration the input's header declares, once known (after the first read); null when there is none. A claim
+    /// only: headers can lie, so a limit also counts the samples (<see cref="DurationLimitedPcmSource"/>).
+    /// </summary>
+    double? DeclaredSeconds => null;
+
     /// <summary>Fills <paramref name="buffer"/> with up to its length in samples; 0 means the end of the audio.</summary>
     ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken = default);
 }

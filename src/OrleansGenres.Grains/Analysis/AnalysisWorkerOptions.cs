@@ -15,6 +15,12 @@ public sealed record AnalysisWorkerOptions
     /// </summary>
     public int MaxWaiting { get; init; } = 10_000;
 
+    /// <summary>
+    /// Longest audio analysed; longer tracks end Failed (<c>TooLong</c>). Uploads are limited in bytes, but a few MB of
+    /// FLAC can hold hours of silence.
+    /// </summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(2);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -26,6 +32,11 @@ public sealed record AnalysisWorkerOptions
         if (Concurrency is < 1 or > 32)
         {
             errors.Add("Analysis:Concurrency must be 1-32");
+        }
+
+        if (MaxDuration < TimeSpan.FromSeconds(1) || MaxDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add("Analysis:MaxDuration must be between 1 s and 1 day");
         }
 
         if (MaxWaiting is < 1 or > 1_000_000)

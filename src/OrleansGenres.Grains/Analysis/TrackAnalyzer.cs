@@ -8,14 +8,18 @@ using OrleansGenres.Native;
 namespace OrleansGenres.Grains.Analysis;
 
 /// <summary>One track's analysis: decode → windows → log-mel (native thread) → shared batched inference → aggregation.</summary>
-public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, NativeThread nativeThread)
+public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, NativeThread nativeThread, AnalysisWorkerOptions options)
 {
-    /// <summary>Tags and timeline of the audio file; <see cref="AudioDecodeException"/> when it cannot be decoded.</summary>
+    /// <summary>
+    /// Tags and timeline of the audio file; <see cref="AudioDecodeException"/> when it cannot be decoded, or
+    /// (<see cref="DecodeErrorKind.TooLong"/>) when it lasts longer than <see cref="AnalysisWorkerOptions.MaxDuration"/>.
+    /// </summary>
     public async Task<TrackAnalysisResult> AnalyzeAsync(string audioPath, ActiveModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var card = model.Card;
-        await using var source = new CountingPcmSource(decoder.OpenFile(audioPath, card.FrontEnd.Mel.SampleRate));
+        await using var source = new CountingPcmSource(new DurationLimitedPcmSource(
+            decoder.OpenFile(audioPath, card.FrontEnd.Mel.SampleRate), options.MaxDuration.TotalSeconds, audioPath));
         var positions = new List<WindowPosition>();
         var probabilities = new List<float>();
         await foreach (var batch in WindowedLogMel.BatchesAsync(source, card.FrontEnd.Windowing, model.Extractor, batcher.MaxWindows, nativeThread, cancellationToken).ConfigureAwait(false))

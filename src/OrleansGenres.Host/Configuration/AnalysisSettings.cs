@@ -16,6 +16,8 @@ public sealed class AnalysisSettings
 
     public int MaxWaiting { get; set; } = 10_000;
 
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(2);
+
     public int MaxAttempts { get; set; } = 5;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -37,6 +39,7 @@ public sealed class AnalysisSettings
             WorkerId = string.IsNullOrWhiteSpace(WorkerId) ? defaults.WorkerId : WorkerId,
             Concurrency = Concurrency,
             MaxWaiting = MaxWaiting,
+            MaxDuration = MaxDuration,
         };
     }
 

@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a signature or struct layout below changes; the C# side checks it on load. */
-#define GN_ABI_VERSION 4
+#define GN_ABI_VERSION 5
 
 typedef enum gn_status {
   GN_OK = 0,
@@ -132,6 +132,8 @@ GN_API int32_t gn_decoder_open(const char* path, const gn_decoder_options* optio
  * gn_decoder_close is valid.
  */
 GN_API int32_t gn_decoder_read(gn_decoder* decoder, float* out, int64_t capacity, int64_t* written);
+/* The duration the container declares for the audio (seconds; negative when none): a claim to check limits early. */
+GN_API int32_t gn_decoder_declared_seconds(const gn_decoder* decoder, double* seconds);
 GN_API void gn_decoder_close(gn_decoder* decoder);
 
 /* ---- models ------------------------------------------------------------------------------------------------ */

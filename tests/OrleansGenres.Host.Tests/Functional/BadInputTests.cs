@@ -140,5 +140,28 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith("aaaa", shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audio_longer_than_the_limit_fails_TooLong_with_the_limit_in_the_message()
+    {
+        var settings = ServiceSettings.Local(_data.Path).With(maxUploadBytes: 8L << 20);
+        settings["Analysis:MaxDuration"] = "00:00:30";
+        await using var host = await HostProcess.StartAsync(settings);
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+
+        var (status, body) = await acme.UploadRawAsync(TestAudio.ToneWav(440, 45, sampleRate: 8000), "long.wav");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var failed = await acme.WaitForTrackAsync(body.Id(), TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Failed", failed.Status());
+        var error = failed.GetProperty("error");
+        Assert.Equal("TooLong", error.GetProperty("kind").GetString());
+        Assert.Equal("long.wav: the audio is longer than the limit of 0:00:30 (its header says it lasts 0:00:45)", error.GetProperty("message").GetString());
+        Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+
+        // Within the limit, the same service analyses as usual.
+        var (_, ok) = await acme.UploadRawAsync(TestAudio.ToneWav(440, 20, sampleRate: 8000), "fine.wav");
+        Assert.Equal("Completed", (await acme.WaitForTrackAsync(ok.Id(), TimeSpan.FromSeconds(60))).Status());
+    }
+
     public void Dispose() => _data.Dispose();
 }

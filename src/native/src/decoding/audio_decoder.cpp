@@ -244,4 +244,11 @@ void AudioDecoder::finish() const {
   if (samples_read_ == 0) throw decode_error(GN_DECODE_EMPTY, "the input holds no audio samples");
 }
 
+double AudioDecoder::declared_seconds() const {
+  const AVStream* stream = format_->streams[stream_index_];
+  if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0) return static_cast<double>(stream->duration) * av_q2d(stream->time_base);
+  if (format_->duration != AV_NOPTS_VALUE && format_->duration > 0) return static_cast<double>(format_->duration) / AV_TIME_BASE;
+  return -1;
+}
+
 }  // namespace gn::decoding

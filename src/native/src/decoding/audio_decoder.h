@@ -24,6 +24,10 @@ class AudioDecoder {
   // instead -- again on every later call.
   int64_t read(float* out, int64_t capacity);
 
+  // The duration the container declares for the audio stream (or for the whole input), in seconds; negative when it
+  // declares none. Only a claim: headers can lie, so callers that limit durations count decoded samples too.
+  double declared_seconds() const;
+
  private:
   enum class Stage { Reading, Done };
 

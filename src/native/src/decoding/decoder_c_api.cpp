@@ -31,5 +31,12 @@ GN_API int32_t gn_decoder_read(gn_decoder* decoder, float* out, int64_t capacity
   });
 }
 
+GN_API int32_t gn_decoder_declared_seconds(const gn_decoder* decoder, double* seconds) {
+  return gn::guard([&] {
+    gn::require(decoder != nullptr && seconds != nullptr, "decoder and seconds must not be null");
+    *seconds = decoder->impl.declared_seconds();
+  });
+}
+
 GN_API void gn_decoder_close(gn_decoder* decoder) { delete decoder; }
 }
