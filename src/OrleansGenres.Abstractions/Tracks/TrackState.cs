@@ -64,7 +64,10 @@ public sealed record AnalysisDispatch(
     [property: Id(4)] DateTimeOffset? StartedAt = null,
     [property: Id(5)] string? Worker = null);
 
-/// <summary>A completed analysis. <see cref="Attempt"/> names the timeline blob it wrote.</summary>
+/// <summary>
+/// A completed analysis. <see cref="Attempt"/> names the timeline blob it wrote; <see cref="SilentWindows"/> counts the
+/// windows below the silence floor, which take no part in the tags (all of them: a silent track, no tags).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("genres.track-analysis")]
 public sealed record TrackAnalysis(
     [property: Id(0)] string ModelName,
@@ -78,7 +81,8 @@ public sealed record TrackAnalysis(
     [property: Id(8)] double AnalysisSeconds,
     [property: Id(9)] double RealtimeFactor,
     [property: Id(10)] string Worker,
-    [property: Id(11)] Guid Attempt);
+    [property: Id(11)] Guid Attempt,
+    [property: Id(12)] int SilentWindows = 0);
 
 /// <summary>One label's track score and whether the model assigns it.</summary>
 [GenerateSerializer, Immutable, Alias("genres.track-tag")]

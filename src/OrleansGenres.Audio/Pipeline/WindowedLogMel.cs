@@ -42,7 +42,7 @@ public static class WindowedLogMel
         await foreach (var window in Windower.WindowsAsync(source, windowing, cancellationToken).ConfigureAwait(false))
         {
             window.Samples.CopyTo(signals.AsMemory(positions.Count * windowSamples));
-            positions.Add(new WindowPosition(window.Index, window.StartSeconds, window.EndSeconds, window.IsPadded));
+            positions.Add(new WindowPosition(window.Index, window.StartSeconds, window.EndSeconds, window.IsPadded, WindowPosition.LevelOf(window.Samples.Span[..window.ValidSamples])));
             if (positions.Count == batchSize)
             {
                 yield return await ComputeAsync(extractor, nativeThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);

@@ -173,7 +173,8 @@ public sealed partial class AnalysisScheduler(
                 seconds,
                 seconds > 0 ? result.DurationSeconds / seconds : 0,
                 options.WorkerId,
-                request.Attempt);
+                request.Attempt,
+                result.Prediction.SilentWindows);
             if (!await track.AnalysisCompletedAsync(request.Attempt, analysis).ConfigureAwait(false))
             {
                 // Taken back meanwhile (this silo was thought gone): the other attempt's result is the one that stands.

@@ -21,6 +21,9 @@ public sealed record AnalysisWorkerOptions
     /// </summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>Windows quieter than this (RMS, dBFS) are silent: marked in the timeline, left out of the track's tags.</summary>
+    public double SilenceFloorDbfs { get; init; } = -60;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -37,6 +40,11 @@ public sealed record AnalysisWorkerOptions
         if (MaxDuration < TimeSpan.FromSeconds(1) || MaxDuration > TimeSpan.FromDays(1))
         {
             errors.Add("Analysis:MaxDuration must be between 1 s and 1 day");
+        }
+
+        if (SilenceFloorDbfs is < -120 or > 0)
+        {
+            errors.Add("Analysis:SilenceFloorDbfs must be between -120 and 0");
         }
 
         if (MaxWaiting is < 1 or > 1_000_000)

@@ -34,7 +34,7 @@ public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher 
             throw new AudioDecodeException(DecodeErrorKind.Empty, "the upload holds no audio samples");
         }
 
-        return new TrackAnalysisResult(model.Predictor.Predict([.. probabilities], positions), source.Seconds);
+        return new TrackAnalysisResult(model.Predictor.Predict([.. probabilities], positions, silenceFloorDbfs: options.SilenceFloorDbfs), source.Seconds);
     }
 }
 

@@ -16,6 +16,8 @@ public sealed record TrackResponse(
     TrackModelResponse? Model,
     double? DurationSeconds,
     int? WindowCount,
+    int? SilentWindows,
+    bool? Silent,
     TrackTimingsResponse Timings,
     TrackErrorResponse? Error,
     int Attempts,
@@ -38,6 +40,8 @@ public sealed record TrackResponse(
             analysis is null ? null : new TrackModelResponse(analysis.ModelName, analysis.ModelVersion, analysis.Aggregation.ToLowerInvariant()),
             analysis?.DurationSeconds,
             analysis?.WindowCount,
+            analysis?.SilentWindows,
+            analysis is null ? null : analysis.WindowCount > 0 && analysis.SilentWindows == analysis.WindowCount,
             new TrackTimingsResponse(state.QueuedAt, analysis?.StartedAt, analysis?.CompletedAt, analysis?.AnalysisSeconds, analysis?.RealtimeFactor),
             state.Failure is { } failure ? new TrackErrorResponse(failure.Kind, failure.Message, failure.At) : null,
             state.Attempts,
@@ -67,7 +71,8 @@ public sealed record TrackWindowsResponse(string TrackId, string ModelVersion, I
         windows.TrackId,
         windows.ModelVersion,
         windows.Labels,
-        [.. windows.Windows.Select(w => new WindowResponse(w.StartSeconds, w.EndSeconds, [.. w.Scores.Select(s => Math.Round(s, 6))]))]);
+        [.. windows.Windows.Select(w => new WindowResponse(w.StartSeconds, w.EndSeconds, [.. w.Scores.Select(s => Math.Round(s, 6))], w.Silent))]);
 }
 
-public sealed record WindowResponse(double Start, double End, IReadOnlyList<double> Scores);
+/// <summary>One window of the timeline; <see cref="Silent"/> ones (below the silence floor) take no part in the tags.</summary>
+public sealed record WindowResponse(double Start, double End, IReadOnlyList<double> Scores, bool Silent);

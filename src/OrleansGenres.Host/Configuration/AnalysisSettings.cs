@@ -18,6 +18,8 @@ public sealed class AnalysisSettings
 
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(2);
 
+    public double SilenceFloorDbfs { get; set; } = -60;
+
     public int MaxAttempts { get; set; } = 5;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -40,6 +42,7 @@ public sealed class AnalysisSettings
             Concurrency = Concurrency,
             MaxWaiting = MaxWaiting,
             MaxDuration = MaxDuration,
+            SilenceFloorDbfs = SilenceFloorDbfs,
         };
     }
 

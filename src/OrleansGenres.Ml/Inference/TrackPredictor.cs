@@ -105,19 +105,38 @@ public sealed class TrackPredictor : IDisposable
 
     public float ThresholdOf(int label) => Card.Thresholds is { } thresholds ? thresholds[label] : 0.5f;
 
-    /// <summary>The track's tags (highest score first) from its window probabilities.</summary>
-    public TrackPrediction Predict(float[] probabilities, IReadOnlyList<WindowPosition> positions, Aggregation? aggregation = null)
+    /// <summary>
+    /// The track's tags (highest score first) from its window probabilities. With <paramref name="silenceFloorDbfs"/>,
+    /// windows quieter than it are marked silent in the timeline and take no part in the track's scores — a model asked
+    /// about silence still answers confidently — and a track that is all silence gets no tags (every score 0).
+    /// </summary>
+    public TrackPrediction Predict(float[] probabilities, IReadOnlyList<WindowPosition> positions, Aggregation? aggregation = null, double? silenceFloorDbfs = null)
     {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(positions);
         var how = aggregation ?? Card.Aggregation;
-        var scores = Aggregate(probabilities, positions.Count, Classes, how);
-        var assigned = Assign(scores);
+        var silent = positions.Select(p => silenceFloorDbfs is { } floor && p.LevelDbfs < floor).ToArray();
+        var heard = Enumerable.Range(0, positions.Count).Where(w => !silent[w]).ToArray();
+        float[] scores;
+        bool[] assigned;
+        if (heard.Length == 0)
+        {
+            (scores, assigned) = (new float[Classes], new bool[Classes]);
+        }
+        else
+        {
+            var kept = heard.Length == positions.Count ? probabilities : [.. heard.SelectMany(w => probabilities.AsSpan(w * Classes, Classes).ToArray())];
+            scores = Aggregate(kept, heard.Length, Classes, how);
+            assigned = Assign(scores);
+        }
+
         var tags = Enumerable.Range(0, Classes)
             .Select(c => new TagScore(Card.Labels[c], scores[c], assigned[c]))
             .OrderByDescending(tag => tag.Score)
             .ThenBy(tag => tag.Label, StringComparer.Ordinal)
             .ToArray();
         var timeline = positions
-            .Select((p, w) => new WindowScores(p.StartSeconds, p.EndSeconds, probabilities.AsSpan(w * Classes, Classes).ToArray()))
+            .Select((p, w) => new WindowScores(p.StartSeconds, p.EndSeconds, probabilities.AsSpan(w * Classes, Classes).ToArray(), silent[w]))
             .ToArray();
         return new TrackPrediction(tags, timeline, how);
     }

@@ -163,5 +163,39 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal("Completed", (await acme.WaitForTrackAsync(ok.Id(), TimeSpan.FromSeconds(60))).Status());
     }
 
+    [Fact]
+    public async Task Silent_windows_are_marked_and_left_out_of_the_tags_and_a_silent_track_gets_none()
+    {
+        await using var host = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With());
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+
+        // 8 s of tone then 8 s of digital silence: exactly the windows that start at 8 s or later are silent.
+        var (_, mixed) = await acme.UploadRawAsync(TestAudio.ToneThenSilenceWav(440, 8, 8), "tone-then-silence.wav");
+        var track = await acme.WaitForTrackAsync(mixed.Id(), TimeSpan.FromSeconds(60));
+        Assert.Equal("Completed", track.Status());
+        Assert.False(track.GetProperty("silent").GetBoolean());
+        Assert.NotEmpty(track.GetProperty("tags").EnumerateArray());
+        var windows = (await acme.GetJsonAsync($"/api/tracks/{mixed.Id()}/windows")).Body.GetProperty("windows").EnumerateArray().ToList();
+        var silent = windows.Where(w => w.GetProperty("silent").GetBoolean()).Select(w => w.GetProperty("start").GetDouble()).ToList();
+        Assert.Equal(silent.Count, track.GetProperty("silentWindows").GetInt32());
+        Assert.Equal(windows.Select(w => w.GetProperty("start").GetDouble()).Where(start => start >= 8), silent);
+        Assert.NotEmpty(silent);
+        // The track's scores aggregate (mean or max, as the model says) the sounding windows only.
+        var heard = windows.Where(w => !w.GetProperty("silent").GetBoolean()).Select(w => w.GetProperty("scores").EnumerateArray().Select(s => s.GetDouble()).ToArray()).ToList();
+        var labels = (await acme.GetJsonAsync($"/api/tracks/{mixed.Id()}/windows")).Body.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+        var top = track.GetProperty("scores")[0];
+        var column = labels.IndexOf(top.GetProperty("label").GetString()!);
+        var aggregated = track.GetProperty("model").GetProperty("aggregation").GetString() == "max" ? heard.Max(w => w[column]) : heard.Average(w => w[column]);
+        Assert.Equal(aggregated, top.GetProperty("score").GetDouble(), precision: 4);
+
+        // All silence: Completed, no tags, and it says so.
+        var (_, quiet) = await acme.UploadRawAsync(TestAudio.Wav(new float[22050 * 12], 22050), "silence.wav");
+        var silentTrack = await acme.WaitForTrackAsync(quiet.Id(), TimeSpan.FromSeconds(60));
+        Assert.Equal("Completed", silentTrack.Status());
+        Assert.True(silentTrack.GetProperty("silent").GetBoolean());
+        Assert.Empty(silentTrack.GetProperty("tags").EnumerateArray());
+        Assert.Equal(silentTrack.GetProperty("windowCount").GetInt32(), silentTrack.GetProperty("silentWindows").GetInt32());
+    }
+
     public void Dispose() => _data.Dispose();
 }

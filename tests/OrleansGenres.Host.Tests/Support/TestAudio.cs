@@ -12,16 +12,20 @@ public static class TestAudio
     public static byte[] NotAudio(string label) =>
         System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat($"this is a text file, not audio ({label})\n", 100)));
 
-    public static byte[] ToneWav(double frequency, double seconds, int sampleRate = 22050)
-    {
-        var samples = new float[(int)(seconds * sampleRate)];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = (float)(0.3 * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
-        }
+    public static byte[] ToneWav(double frequency, double seconds, int sampleRate = 22050) =>
+        Wav([.. Tone(frequency, seconds, sampleRate)], sampleRate);
 
+    /// <summary>A tone followed by digital silence (for the silence floor).</summary>
+    public static byte[] ToneThenSilenceWav(double frequency, double toneSeconds, double silenceSeconds, int sampleRate = 22050) =>
+        Wav([.. Tone(frequency, toneSeconds, sampleRate), .. new float[(int)(silenceSeconds * sampleRate)]], sampleRate);
+
+    public static byte[] Wav(float[] samples, int sampleRate)
+    {
         using var stream = new MemoryStream();
         WavWriter.WriteFloat32(stream, samples, sampleRate);
         return stream.ToArray();
     }
+
+    private static IEnumerable<float> Tone(double frequency, double seconds, int sampleRate) =>
+        Enumerable.Range(0, (int)(seconds * sampleRate)).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * frequency * i / sampleRate)));
 }
