@@ -84,6 +84,36 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_takes_a_test_set_the_model_never_saw_whole_and_reports_labels_it_does_not_know()
+    {
+        var model = _directory.File("model-external");
+        var trained = await GenresProcess.RunAsync("train", "--dataset", _manifest, "--config", WriteConfig("tones-x", ToneDataset.TinyConfigJson("tones-x")), "--out", model, "--cache", _cache);
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+
+        // The same files as an external set: every row marked test, plus one label the model never learned.
+        var tones = Path.GetDirectoryName(_manifest)!;
+        var rows = File.ReadAllLines(_manifest).Skip(1).Select(row => row[..row.LastIndexOf(',')]).ToList();
+        GeneratedAudio.Create(Path.Combine(tones, "mid.wav"), "aevalsrc=0.4*sin(2*PI*700*t):s=8000:d=1", "-ac", "1");
+        var allTest = Path.Combine(tones, "all-test.csv");
+        File.WriteAllLines(allTest, ["path,labels,split", .. rows.Select(row => row + ",test"), "mid.wav,mid,test"]);
+        var noSplit = Path.Combine(tones, "no-split.csv");
+        File.WriteAllLines(noSplit, ["path,labels", .. rows, "mid.wav,mid"]);
+
+        foreach (var manifest in new[] { allTest, noSplit })
+        {
+            var eval = await GenresProcess.RunAsync("eval", "--model", model, "--dataset", manifest, "--cache", _cache);
+            Assert.True(eval.ExitCode == 0, eval.Stderr);
+            Assert.Contains($"the whole set (a test set the model was not trained on): {rows.Count} tracks", eval.Stdout, StringComparison.Ordinal);
+            Assert.Contains("1 tracks left out with labels the model does not know: mid", eval.Stdout, StringComparison.Ordinal);
+        }
+
+        // Its own training set is still split as in training: the test part only.
+        var own = await GenresProcess.RunAsync("eval", "--model", model, "--dataset", _manifest, "--cache", _cache);
+        Assert.True(own.ExitCode == 0, own.Stderr);
+        Assert.Contains("test part: 12 tracks", own.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cross_validation_trains_one_model_per_fold_and_summarises_them()
     {
         var folded = ToneDataset.SingleLabel(_directory.File("folded"), perClass: 12, folds: 3);

@@ -29,24 +29,40 @@ public sealed record EvaluationTracks(IReadOnlyList<TrackItem> Tracks, int[]? Tr
             throw new DatasetException(new DatasetProblem(dataset.Source, null, $"none of the model's labels ({string.Join(", ", card.Labels)}) occur in the dataset"));
         }
 
+        // Labels the model does not know are reported, not fatal: their tracks are left out (counted in the description).
+        var unknown = dataset.LabelCounts.Keys.Where(label => !card.Labels.Contains(label, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
         // Path order, as training split it (ExperimentDataBuilder.Select): the same parts, and bootstrap resamples that
         // do not depend on how a manifest lists its rows.
         var selected = ClassSelection.Only(known).Apply(dataset).InPathOrder();
-        fold ??= selected.Folds.Count > 0 && !selected.HasSplitColumn ? card.Dataset?.TestFold : null;
-        var split = DatasetSplitter.Split(selected, new SplitOptions
+        var external = part == SplitPart.Test && fold is null && await IsExternalTestSetAsync(dataset, selected, card, cancellationToken).ConfigureAwait(false);
+        fold ??= selected.Folds.Count > 0 && !selected.HasSplitColumn && !external ? card.Dataset?.TestFold : null;
+        IReadOnlyList<DatasetEntry> entries;
+        int[]? trainTruth = null;
+        var labelIds = TrackItem.IndexLabels(card.Labels);
+        if (external)
         {
-            Strategy = fold is null ? SplitStrategy.Auto : SplitStrategy.Fold,
-            TestFold = fold,
-            ValidationRatio = card.Config?.Data.ValidationRatio ?? 0,
-            GroupBy = card.Config?.Data.GroupBy,
-            Seed = card.Config?.Data.Seed ?? 0,
-        });
-        var entries = part switch
+            entries = selected.Entries;
+        }
+        else
         {
-            SplitPart.Train => split.Train,
-            SplitPart.Validation => split.Validation,
-            _ => split.Test,
-        };
+            var split = DatasetSplitter.Split(selected, new SplitOptions
+            {
+                Strategy = fold is null ? SplitStrategy.Auto : SplitStrategy.Fold,
+                TestFold = fold,
+                ValidationRatio = card.Config?.Data.ValidationRatio ?? 0,
+                GroupBy = card.Config?.Data.GroupBy,
+                Seed = card.Config?.Data.Seed ?? 0,
+            });
+            entries = part switch
+            {
+                SplitPart.Train => split.Train,
+                SplitPart.Validation => split.Validation,
+                _ => split.Test,
+            };
+            trainTruth = card.MultiLabel ? null : [.. split.Train.Select(entry => labelIds[entry.Labels[0]])];
+        }
+
         if (entries.Count == 0)
         {
             throw new DatasetException(new DatasetProblem(dataset.Source, null, $"the {part.ToString().ToLowerInvariant()} part is empty"));
@@ -55,10 +71,51 @@ public sealed record EvaluationTracks(IReadOnlyList<TrackItem> Tracks, int[]? Tr
         var version = await DatasetVersioning.ComputeAsync(selected.WithEntries(entries), cancellationToken: cancellationToken).ConfigureAwait(false);
         var cache = new FeatureCache(cacheRoot, card.FrontEnd, decoder);
         var built = await cache.BuildAsync(entries, version.ContentHashOf, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var labelIds = TrackItem.IndexLabels(card.Labels);
         var tracks = TrackItem.From(built, labelIds);
-        int[]? trainTruth = card.MultiLabel ? null : [.. split.Train.Select(entry => labelIds[entry.Labels[0]])];
-        var description = $"{part.ToString().ToLowerInvariant()} part{(fold is { } f ? $" of fold {f}" : string.Empty)}: {tracks.Count} tracks";
+        var description = external
+            ? $"the whole set (a test set the model was not trained on): {tracks.Count} tracks"
+            : $"{part.ToString().ToLowerInvariant()} part{(fold is { } f ? $" of fold {f}" : string.Empty)}: {tracks.Count} tracks";
+        if (unknown.Length > 0)
+        {
+            var left = dataset.Entries.Count - selected.Entries.Count;
+            description += $"; {left} tracks left out with labels the model does not know: {string.Join(", ", unknown)}";
+        }
+
         return new EvaluationTracks(tracks, trainTruth, description, [.. built.Where(result => result.Features is null)]);
+    }
+
+    /// <summary>
+    /// A set to evaluate whole, as people evaluate a model on data it never saw: every row marked <c>test</c>, or no
+    /// split and no fold column at all on a dataset other than the one the model was trained on (that one is split as
+    /// in training, so its test part is the one the card reports).
+    /// </summary>
+    private static async Task<bool> IsExternalTestSetAsync(Dataset dataset, Dataset selected, ModelCard card, CancellationToken cancellationToken)
+    {
+        if (selected.HasSplitColumn)
+        {
+            return selected.Entries.All(entry => entry.Split == SplitPart.Test);
+        }
+
+        if (selected.Folds.Count > 0)
+        {
+            return false;
+        }
+
+        if (card.Dataset is not { } trainedOn || card.Config is null)
+        {
+            return true;
+        }
+
+        Dataset asTrained;
+        try
+        {
+            asTrained = ExperimentDataBuilder.Select(dataset, card.Config);
+        }
+        catch (DatasetException)
+        {
+            return true; // the training's class selection does not even apply here
+        }
+
+        return (await DatasetVersioning.ComputeAsync(asTrained, cancellationToken: cancellationToken).ConfigureAwait(false)).Id != trainedOn.Version;
     }
 }
