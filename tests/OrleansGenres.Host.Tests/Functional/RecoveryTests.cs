@@ -78,6 +78,32 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task A_silo_killed_mid_upload_leaves_no_spooled_file_after_a_restart()
+    {
+        var scratch = Path.Combine(_data.Path, "scratch");
+        await using (var doomed = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With(maxUploadBytes: 64L << 20)))
+        {
+            using var acme = doomed.Client(ServiceSettings.AcmeKey);
+            using var slow = new SlowContent(chunks: 200, chunkBytes: 64 * 1024, pause: TimeSpan.FromMilliseconds(50));
+            var upload = acme.PostAsync("/api/tracks", slow);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!Directory.EnumerateFiles(scratch, "upload-*", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.NotEmpty(Directory.EnumerateFiles(scratch, "upload-*", SearchOption.AllDirectories));
+            doomed.Kill();
+            await Assert.ThrowsAnyAsync<Exception>(() => upload);
+        }
+
+        await using var restarted = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With());
+        Assert.Empty(Directory.EnumerateFiles(scratch, "*", SearchOption.AllDirectories));
+        using var client = restarted.Client(ServiceSettings.AcmeKey);
+        Assert.Equal(0, (await client.GetJsonAsync("/api/tracks")).Body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_second_process_on_the_same_data_folder_refuses_to_start()
     {
         await using var first = await HostProcess.StartAsync(ServiceSettings.Local(_data.Path).With());
@@ -152,5 +178,26 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
 
         throw new TimeoutException("no track reached the awaited state");
+    }
+
+    /// <summary>A request body that trickles in, so the server is still spooling it when the test acts.</summary>
+    private sealed class SlowContent(int chunks, int chunkBytes, TimeSpan pause) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var chunk = new byte[chunkBytes];
+            for (var i = 0; i < chunks; i++)
+            {
+                await stream.WriteAsync(chunk);
+                await stream.FlushAsync();
+                await Task.Delay(pause);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = (long)chunks * chunkBytes;
+            return true;
+        }
     }
 }
