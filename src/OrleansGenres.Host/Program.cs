@@ -51,7 +51,7 @@ if (!storage.IsAzure && dataFolderLock is null)
     return 1;
 }
 
-builder.AddGenresSilo(roles, storage, settings.Cluster, settings.Analysis.ReminderPeriod, service.Dashboard);
+builder.AddGenresSilo(roles, storage, settings.Cluster, TimeSpan.FromTicks(Math.Min(settings.Analysis.ReminderPeriod.Ticks, settings.Training.ReminderPeriod.Ticks)), service.Dashboard);
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
 builder.Services.AddHostedService<StartupBanner>();

@@ -6,6 +6,7 @@ using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;

@@ -1,6 +1,7 @@
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Pcm;
 using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Native;

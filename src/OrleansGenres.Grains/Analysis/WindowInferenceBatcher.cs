@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Native;

@@ -1,6 +1,8 @@
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Ml.Inference;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>

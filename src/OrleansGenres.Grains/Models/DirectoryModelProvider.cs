@@ -2,6 +2,8 @@ using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>

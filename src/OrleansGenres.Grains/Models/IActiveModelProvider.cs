@@ -1,5 +1,7 @@
 using OrleansGenres.Abstractions.Tenancy;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>Where <see cref="ModelComparisons"/> keeps its local copies, and how large a comparison may be.</summary>

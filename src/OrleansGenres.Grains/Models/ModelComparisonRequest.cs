@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>

@@ -8,6 +8,8 @@ using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Native;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>
@@ -164,7 +166,7 @@ public sealed partial class ModelComparisons : IDisposable
 
     private static async Task<List<RegisteredModel>> FindModelsAsync(ModelRegistry registry, List<ModelVersionId> ids, List<string> problems, CancellationToken cancellationToken)
     {
-        var state = ids.Count == 0 ? null : (await registry.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
+        var state = ids.Count == 0 ? null : await registry.GetAsync().ConfigureAwait(false);
         var found = new List<RegisteredModel>(ids.Count);
         foreach (var id in ids)
         {

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using OrleansGenres.Ml.Inference;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>A model offered for registration is not acceptable (bad card, name, hash or weights); the message says why.</summary>

@@ -1,5 +1,7 @@
 using OrleansGenres.Abstractions.Tenancy;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>Hands out <see cref="ModelRegistry"/> grains by tenant (what an Orleans grain factory would do).</summary>

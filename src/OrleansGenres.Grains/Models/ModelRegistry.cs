@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Storage;
@@ -7,10 +8,9 @@ using OrleansGenres.Storage;
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>
-/// One tenant's model registry (identity = tenant, state = <c>models/{tenant}/registry.json</c>). Version files are
-/// written first and the registry entry last, with an ETag-conditional write, so a listed version always has its files
-/// and concurrent registrations or activations never lose each other's changes. Training jobs register through
-/// <see cref="RegisterAsync"/> too.
+/// One tenant's models: the version files in the blob store (<c>models/{tenant}/{name}/{hash}/…</c>) and, for everything
+/// else, the tenant's <see cref="IModelRegistryGrain"/>. Files are written first and the grain lists the version last, so a
+/// listed version always has its files. Uploads and training jobs register through <see cref="RegisterAsync"/>.
 /// </summary>
 public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices services)
 {
@@ -19,15 +19,10 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
 
     public TenantId Tenant { get; } = tenant;
 
-    private string RegistryKey => ModelKeys.Registry(Tenant);
+    private IModelRegistryGrain Grain => services.Grains.GetGrain<IModelRegistryGrain>(Tenant.Value);
 
-    /// <summary>The registry document and its ETag, or null when the tenant has never registered anything.</summary>
-    public Task<VersionedValue<ModelRegistryState>?> GetAsync(CancellationToken cancellationToken = default) =>
-        services.Objects.GetJsonAsync<ModelRegistryState>(RegistryKey, ct: cancellationToken);
-
-    /// <summary>The registry document's ETag (a cheap "has anything changed?"), or null when there is none.</summary>
-    public async Task<ETag?> GetETagAsync(CancellationToken cancellationToken = default) =>
-        (await services.Objects.GetPropertiesAsync(RegistryKey, cancellationToken).ConfigureAwait(false))?.ETag;
+    /// <summary>The registry, or null when the tenant has never registered anything.</summary>
+    public Task<ModelRegistryState?> GetAsync() => Grain.GetAsync();
 
     /// <summary>
     /// Registers the model in <paramref name="directory"/> (model.json + model.pt, optional report.json/report.txt).
@@ -35,15 +30,15 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
     /// (<see cref="ModelRegistrationException"/> otherwise). Loading the weights is the caller's check: it needs the
     /// native library. Registering a version that exists already returns it unchanged.
     /// </summary>
-    public async Task<RegistrationOutcome> RegisterAsync(string directory, string origin, CancellationToken cancellationToken = default)
+    public async Task<ModelRegistration> RegisterAsync(string directory, string origin, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var (card, cardBytes) = await ReadVerifiedAsync(directory, cancellationToken).ConfigureAwait(false);
         var id = new ModelVersionId(card.Name, card.WeightsSha256![..ModelVersionId.HashLength]);
-        var existing = (await GetAsync(cancellationToken).ConfigureAwait(false))?.Value.Find(id.Value);
+        var existing = (await GetAsync().ConfigureAwait(false))?.Find(id.Value);
         if (existing is not null)
         {
-            return new RegistrationOutcome(existing, Created: false);
+            return new ModelRegistration(existing, Created: false);
         }
 
         var hasReport = false;
@@ -70,13 +65,10 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
             card.WeightsSha256!,
             Convert.ToHexStringLower(SHA256.HashData(cardBytes)),
             card.ParameterCount,
-            card.Metrics,
+            card.Metrics?.ToDictionary(),
             hasReport,
             origin);
-        var written = await services.Objects.UpdateJsonAsync<ModelRegistryState>(
-            RegistryKey, state => (state ?? new ModelRegistryState()).With(entry), ct: cancellationToken).ConfigureAwait(false);
-        var stored = written.Value.Find(id.Value)!;
-        return new RegistrationOutcome(stored, Created: ReferenceEquals(stored, entry) || stored == entry);
+        return await Grain.AddAsync(entry).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -86,7 +78,7 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
     /// <returns>Null when the registry existed already; otherwise why the default could not be registered, or "".</returns>
     public async Task<string?> SeedAsync(string defaultDirectory, CancellationToken cancellationToken = default)
     {
-        if (await GetETagAsync(cancellationToken).ConfigureAwait(false) is not null)
+        if (await GetAsync().ConfigureAwait(false) is not null)
         {
             return null;
         }
@@ -100,7 +92,7 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
         {
             // A default model that cannot be registered (say, a card without a hash) still analyses; an empty
             // registry records that seeding was tried, so it is not tried on every request.
-            await services.Objects.UpdateJsonAsync<ModelRegistryState>(RegistryKey, state => state ?? new ModelRegistryState(), ct: cancellationToken).ConfigureAwait(false);
+            await Grain.EnsureAsync().ConfigureAwait(false);
             return e.Message;
         }
     }
@@ -108,7 +100,7 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
     /// <summary>The version with its card and report, or null when it is not registered.</summary>
     public async Task<ModelVersionDetails?> GetVersionAsync(ModelVersionId id, CancellationToken cancellationToken = default)
     {
-        var state = (await GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
+        var state = await GetAsync().ConfigureAwait(false);
         if (state?.Find(id.Value) is not { } entry)
         {
             return null;
@@ -125,33 +117,10 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
     /// Makes <paramref name="id"/> the tenant's active version (null when it is not registered) and, when
     /// <paramref name="retag"/>, replaces the tenant's re-tag job with one for this version.
     /// </summary>
-    public async Task<(RegisteredModel Model, RetagJob? Job)?> ActivateAsync(ModelVersionId id, bool retag, CancellationToken cancellationToken = default)
-    {
-        var now = services.Clock.GetUtcNow();
-        VersionedValue<ModelRegistryState> written;
-        try
-        {
-            written = await services.Objects.UpdateJsonAsync<ModelRegistryState>(
-                RegistryKey, state => (state ?? new ModelRegistryState()).Activate(id.Value, now), ct: cancellationToken).ConfigureAwait(false);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
-
-        RetagJob? job = null;
-        if (retag)
-        {
-            job = new RetagJob { JobId = Guid.NewGuid().ToString("N"), Version = id.Value, StartedAt = now, UpdatedAt = now };
-            await services.Objects.PutJsonAsync(ModelKeys.RetagJob(Tenant), job, ct: cancellationToken).ConfigureAwait(false);
-        }
-
-        return (written.Value.Find(id.Value)!, job);
-    }
+    public Task<ModelActivation?> ActivateAsync(ModelVersionId id, bool retag) => Grain.ActivateAsync(id.Value, retag);
 
     /// <summary>The tenant's re-tag job, or null when it never had one.</summary>
-    public async Task<RetagJob?> GetRetagJobAsync(CancellationToken cancellationToken = default) =>
-        (await services.Objects.GetJsonAsync<RetagJob>(ModelKeys.RetagJob(Tenant), ct: cancellationToken).ConfigureAwait(false))?.Value;
+    public Task<RetagJob?> GetRetagJobAsync() => Grain.GetRetagAsync();
 
     /// <summary>Writes the version's files into <paramref name="directory"/> (which must exist), card last.</summary>
     public async Task DownloadAsync(RegisteredModel model, string directory, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>One version as stored: its registry entry, the card's JSON and the optional evaluation report.</summary>

@@ -4,11 +4,13 @@ using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Storage;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>
 /// Each tenant's active model from its <see cref="ModelRegistry"/>, falling back to the host's default model while the
-/// tenant has activated none. A tenant's view is re-checked (one ETag read) when older than
+/// tenant has activated none. A tenant's view is re-checked (one call to its registry grain) when older than
 /// <see cref="RegistryModelProviderOptions.RefreshInterval"/>, so an activation on another node is seen within seconds;
 /// versions are downloaded once to a <see cref="ModelFileCache"/> and a few are kept loaded (least recently used).
 /// </summary>
@@ -79,8 +81,8 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
         }
 
         var registry = _registries.Get(tenant);
-        var etag = await registry.GetETagAsync(cancellationToken).ConfigureAwait(false);
-        if (etag is null)
+        var document = await registry.GetAsync().ConfigureAwait(false);
+        if (document is null)
         {
             var problem = await registry.SeedAsync(_options.DefaultDirectory, cancellationToken).ConfigureAwait(false);
             if (problem is { Length: > 0 })
@@ -91,21 +93,17 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
             {
                 LogSeeded(tenant.Value, _default.Version);
             }
-        }
-        else if (view is not null && view.ETag == etag)
-        {
-            _views[tenant] = view with { CheckedAt = now };
-            return view.Active;
+
+            document = await registry.GetAsync().ConfigureAwait(false);
         }
 
-        var document = await registry.GetAsync(cancellationToken).ConfigureAwait(false);
-        var active = document?.Value.ActiveVersion;
+        var active = document?.ActiveVersion;
         if (view?.Active?.Version != active?.Version)
         {
             LogActiveChanged(tenant.Value, active?.Version ?? _default.Version);
         }
 
-        _views[tenant] = new TenantView(document?.ETag, active, now);
+        _views[tenant] = new TenantView(active, now);
         return active;
     }
 
@@ -176,7 +174,7 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
         return new ActiveModel(model.Version, predictor);
     }
 
-    private sealed record TenantView(ETag? ETag, RegisteredModel? Active, DateTimeOffset CheckedAt);
+    private sealed record TenantView(RegisteredModel? Active, DateTimeOffset CheckedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} had no model registry: registered the default model {Version}")]
     private partial void LogSeeded(string tenant, string version);

@@ -1,5 +1,7 @@
 using OrleansGenres.Ml.Models;
 
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
 /// <summary>How <see cref="RegistryModelProvider"/> finds, caches and keeps models.</summary>

@@ -1,20 +1,17 @@
+using OrleansGenres.Abstractions.Models;
+
 namespace OrleansGenres.Grains.Models;
 
-/// <summary>How fast the <see cref="Retagger"/> queues tracks again after an activation.</summary>
+/// <summary>How fast a <see cref="ModelRegistryGrain"/> queues tracks again after an activation (configuration section <c>Models</c>).</summary>
 public sealed record RetagOptions
 {
     /// <summary>Tracks queued again per second at most.</summary>
     public double PerSecond { get; init; } = 20;
 
-    /// <summary>The re-tagger waits while the analysis queue holds this many messages, so uploads keep flowing.</summary>
+    /// <summary>The re-tag waits while this many of the tenant's tracks are queued, so uploads keep flowing.</summary>
     public int MaxQueued { get; init; } = 50;
 
-    /// <summary>How often this process looks for re-tag jobs.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Track keys looked at between two cursor writes.</summary>
+    /// <summary>Tracks handled per timer tick, between two cursor writes (the tick period is BatchSize / PerSecond).</summary>
     public int BatchSize { get; init; } = 50;
 
     /// <summary>Rounds (a few seconds apart) for tracks that were being analysed when their turn came.</summary>
@@ -32,6 +29,11 @@ public sealed record RetagOptions
         if (MaxQueued < 1)
         {
             yield return "Models:RetagMaxQueued must be at least 1";
+        }
+
+        if (BatchSize is < 1 or > 1000)
+        {
+            yield return "Models:RetagBatchSize must be 1-1000";
         }
     }
 }

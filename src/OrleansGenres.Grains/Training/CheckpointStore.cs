@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansGenres.Abstractions.Tenancy;
+using OrleansGenres.Abstractions.Training;
 using OrleansGenres.Ml.Training;
 using OrleansGenres.Storage;
 

@@ -1,150 +1,422 @@
-using System.Text.Json;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement;
 using OrleansGenres.Abstractions.Tenancy;
-using OrleansGenres.Ml.Training;
+using OrleansGenres.Abstractions.Training;
 using OrleansGenres.Storage;
 
 namespace OrleansGenres.Grains.Training;
 
 /// <summary>
-/// One training job (identity = tenant + job id, state = <see cref="TrainingJobState"/>). Every change is a read,
-/// a decision on the current state, and an ETag-conditional write; a lost race reads and decides again, so a cancel
-/// and a trainer's progress report never overwrite each other. Final states are never left.
+/// Owns one training job (see <see cref="ITrainingJobGrain"/>). Orleans runs one activation per job, so a cancel and a
+/// trainer's report are decided one after the other; the state is written after every change. The run is offered to the
+/// trainers of the <c>training</c> silos in turn (each takes one job at a time); while the job is not final a reminder
+/// looks at it every <see cref="TrainingJobLifecycleOptions.ReminderPeriod"/> and hands a lost run to another trainer,
+/// which resumes from the checkpoint the last one stored after its last epoch.
 /// </summary>
-public sealed class TrainingJobGrain(TenantId tenant, TrainingJobId id, TrainingJobServices services)
+public sealed partial class TrainingJobGrain(
+    [PersistentState("job", GrainStorageNames.Training)] IPersistentState<TrainingJobState> job,
+    IObjectStore objects,
+    IClusterMembershipService membership,
+    ISiloMetadataCache siloMetadata,
+    TrainingJobLifecycleOptions options,
+    TimeProvider clock,
+    ILogger<TrainingJobGrain> logger) : Grain, ITrainingJobGrain, IRemindable
 {
-    private const int MaxWriteAttempts = 20;
+    private const string WatchReminder = "training-watch";
+    private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(30);
 
-    public TenantId Tenant { get; } = tenant;
+    private TenantId _tenant;
+    private TrainingJobId _id;
+    private IGrainTimer? _retryTimer;
+    private int _busyOffers;
 
-    public TrainingJobId Id { get; } = id;
+    private TrainingJobState State => job.State;
 
-    private string StateKey => TrainingJobKeys.Job(Tenant, Id);
+    private bool Exists => job.RecordExists;
 
-    public async Task<TrainingJobState?> GetAsync(CancellationToken cancellationToken = default) =>
-        (await services.Objects.GetJsonAsync<TrainingJobState>(StateKey, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false))?.Value;
-
-    /// <summary>Writes the new job (create-only) and then queues it for a trainer.</summary>
-    public async Task<TrainingJobState> CreateAsync(TrainingJobState job, CancellationToken cancellationToken = default)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        if (job.JobId != Id.Value || job.Tenant != Tenant.Value)
+        (_tenant, _id) = TrainingJobKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public Task<TrainingJobState?> GetAsync() => Task.FromResult(Exists ? State : null);
+
+    public async Task<TrainingJobState> CreateAsync(TrainingJobState created)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        if (created.JobId != _id.Value || created.Tenant != _tenant.Value)
         {
-            throw new ArgumentException("The job document belongs to another job.", nameof(job));
+            throw new ArgumentException("The job belongs to another grain.", nameof(created));
         }
 
-        var created = job with { Status = TrainingJobStatus.Queued, UpdatedAt = job.CreatedAt };
-        await services.Objects.PutJsonAsync(StateKey, created, new PutOptions { IfNoneMatch = true }, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false);
-        await services.Queue.SendAsync(JsonSerializer.Serialize(new TrainingJobMessage(Tenant.Value, Id.Value), StorageJson.Options), ct: cancellationToken).ConfigureAwait(false);
-        return created;
-    }
-
-    /// <summary>
-    /// A queued job is Cancelled at once; a running one is marked, and its trainer stops at the next step boundary.
-    /// Null when there is no such job.
-    /// </summary>
-    public Task<TrainingJobState?> CancelAsync(CancellationToken cancellationToken = default) =>
-        MutateAsync(job => job.Status switch
+        if (Exists)
         {
-            TrainingJobStatus.Queued => job with { Status = TrainingJobStatus.Cancelled, FinishedAt = services.Clock.GetUtcNow() },
-            TrainingJobStatus.Running when !job.CancelRequested => job with { CancelRequested = true },
-            _ => job,
-        }, cancellationToken);
+            return State;
+        }
 
-    /// <summary>
-    /// A trainer that holds the job's lease starts (or resumes) it: Running, one more attempt. A job whose cancel was
-    /// requested while no trainer ran it ends Cancelled here instead. Returns the job as it now is.
-    /// </summary>
-    public Task<TrainingJobState?> StartAsync(string trainer, CancellationToken cancellationToken = default) =>
-        MutateAsync(job =>
-            job.IsFinal ? job
-            : job.CancelRequested ? job with { Status = TrainingJobStatus.Cancelled, FinishedAt = services.Clock.GetUtcNow(), Progress = null }
-            : job with
-            {
-                Status = TrainingJobStatus.Running,
-                Attempts = job.Attempts + 1,
-                Trainer = trainer,
-                StartedAt = job.StartedAt ?? services.Clock.GetUtcNow(),
-                Error = null,
-            }, cancellationToken);
-
-    /// <summary>The trainer fetched the job's checkpoint (or found none) and starts training after <paramref name="resumedAfterEpoch"/>.</summary>
-    public Task<TrainingJobState?> RecordStartAsync(string trainer, int resumedAfterEpoch, CancellationToken cancellationToken = default) =>
-        MutateAsync(job => job.Status == TrainingJobStatus.Running && job.Trainer == trainer
-            ? job with { Starts = [.. job.Starts, new TrainingJobStart(trainer, services.Clock.GetUtcNow(), resumedAfterEpoch)] }
-            : job, cancellationToken);
-
-    /// <summary>The trainer's latest progress; returns the job so the trainer sees a cancel request.</summary>
-    public Task<TrainingJobState?> ReportProgressAsync(string trainer, TrainingJobProgress progress, CancellationToken cancellationToken = default) =>
-        MutateAsync(job => job.Status == TrainingJobStatus.Running && job.Trainer == trainer ? job with { Progress = progress } : job, cancellationToken);
-
-    /// <summary>An epoch finished and its checkpoint is in the store: history, checkpoint and training time follow it.</summary>
-    public Task<TrainingJobState?> RecordEpochAsync(string trainer, TrainingState state, TrainingJobCheckpoint checkpoint, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return MutateAsync(job => job.Status == TrainingJobStatus.Running && job.Trainer == trainer
-            ? job with { History = state.History, Checkpoint = checkpoint, TrainingSeconds = state.TrainingSeconds }
-            : job, cancellationToken);
+        await SaveAsync(created with { Status = TrainingJobStatus.Queued, Attempts = 0, Dispatch = null });
+        await Index.AddAsync(_id.Value, State.CreatedAt);
+        await WatchAsync();
+        await DispatchAsync();
+        return State;
     }
 
-    public Task<TrainingJobState?> SucceedAsync(string modelVersion, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default) =>
-        FinishAsync(job => job with { Status = TrainingJobStatus.Succeeded, ModelVersion = modelVersion, Metrics = metrics }, cancellationToken);
-
-    public Task<TrainingJobState?> FailAsync(string error, CancellationToken cancellationToken = default) =>
-        FinishAsync(job => job with { Status = TrainingJobStatus.Failed, Error = error }, cancellationToken);
-
-    public Task<TrainingJobState?> MarkCancelledAsync(CancellationToken cancellationToken = default) =>
-        FinishAsync(job => job with { Status = TrainingJobStatus.Cancelled }, cancellationToken);
-
-    /// <summary>
-    /// Deletes an ended job: its checkpoint files, then its document (only if unchanged since it was read as final).
-    /// Null when there is no such job; false (nothing deleted) while it is queued or running — cancel it first.
-    /// </summary>
-    public async Task<bool?> DeleteAsync(CancellationToken cancellationToken = default)
+    public async Task<TrainingJobState?> CancelAsync()
     {
-        var current = await services.Objects.GetJsonAsync<TrainingJobState>(StateKey, TrainingJobJson.Options, cancellationToken).ConfigureAwait(false);
-        if (current is null)
+        if (!Exists)
         {
             return null;
         }
 
-        if (!current.Value.IsFinal)
+        if (State.IsFinal)
+        {
+            return State;
+        }
+
+        // No trainer has it now (never started, or waiting to resume after its trainer was lost): cancelled on the spot.
+        if (State.Status == TrainingJobStatus.Queued || State.Dispatch is not { StartedAt: not null })
+        {
+            await FinishAsync(State with { Status = TrainingJobStatus.Cancelled });
+        }
+        else if (!State.CancelRequested)
+        {
+            await SaveAsync(State with { CancelRequested = true });
+        }
+
+        return State;
+    }
+
+    public async Task<bool?> DeleteAsync()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (!State.IsFinal)
         {
             return false;
         }
 
-        await foreach (var file in services.Objects.ListAsync(TrainingJobKeys.CheckpointPrefix(Tenant, Id), cancellationToken).ConfigureAwait(false))
+        await foreach (var file in objects.ListAsync(TrainingJobKeys.CheckpointPrefix(_tenant, _id)))
         {
-            await services.Objects.DeleteAsync(file.Key, ct: cancellationToken).ConfigureAwait(false);
+            await objects.DeleteAsync(file.Key);
         }
 
-        // Final documents never change, so the condition only loses to a concurrent delete.
-        try
-        {
-            await services.Objects.DeleteAsync(StateKey, current.ETag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PreconditionFailedException)
-        {
-        }
-
+        await job.ClearStateAsync();
+        await Index.RemoveAsync(_id.Value);
+        await UnwatchAsync();
         return true;
     }
 
-    private Task<TrainingJobState?> FinishAsync(Func<TrainingJobState, TrainingJobState> finish, CancellationToken cancellationToken) =>
-        MutateAsync(job => job.IsFinal ? job : finish(job) with { FinishedAt = services.Clock.GetUtcNow(), Progress = null, CancelRequested = false }, cancellationToken);
+    public async Task<TrainingDirective> StartedAsync(Guid attempt, string trainer, int resumedAfterEpoch)
+    {
+        if (!IsCurrent(attempt) || State.IsFinal)
+        {
+            return TrainingDirective.Abandon;
+        }
+
+        if (State.CancelRequested)
+        {
+            // Cancelled while no trainer ran it (its trainer was lost): nothing left to stop.
+            await FinishAsync(State with { Status = TrainingJobStatus.Cancelled });
+            return TrainingDirective.Abandon;
+        }
+
+        if (State.Attempts >= options.MaxAttempts)
+        {
+            await GiveUpAsync();
+            return TrainingDirective.Abandon;
+        }
+
+        var now = clock.GetUtcNow();
+        await SaveAsync(State with
+        {
+            Status = TrainingJobStatus.Running,
+            Attempts = State.Attempts + 1,
+            Trainer = trainer,
+            StartedAt = State.StartedAt ?? now,
+            Starts = [.. State.Starts, new TrainingJobStart(trainer, now, resumedAfterEpoch)],
+            Dispatch = State.Dispatch! with { StartedAt = now },
+            Error = null,
+        });
+        LogStarted(_tenant.Value, _id.Value, State.Attempts, trainer, resumedAfterEpoch);
+        return TrainingDirective.Continue;
+    }
+
+    public async Task<TrainingDirective> ReportProgressAsync(Guid attempt, TrainingJobProgress? progress)
+    {
+        if (!IsRunning(attempt))
+        {
+            return TrainingDirective.Abandon;
+        }
+
+        if (progress is not null && progress != State.Progress)
+        {
+            await SaveAsync(State with { Progress = progress });
+        }
+
+        return State.CancelRequested ? TrainingDirective.Cancel : TrainingDirective.Continue;
+    }
+
+    public async Task<TrainingDirective> EpochCompletedAsync(Guid attempt, TrainingEpoch[] history, TrainingJobCheckpoint checkpoint, double trainingSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (!IsRunning(attempt))
+        {
+            return TrainingDirective.Abandon;
+        }
+
+        await SaveAsync(State with { History = history, Checkpoint = checkpoint, TrainingSeconds = trainingSeconds });
+        return State.CancelRequested ? TrainingDirective.Cancel : TrainingDirective.Continue;
+    }
+
+    public async Task SucceededAsync(Guid attempt, string modelVersion, Dictionary<string, double>? metrics)
+    {
+        if (IsRunning(attempt))
+        {
+            await FinishAsync(State with { Status = TrainingJobStatus.Succeeded, ModelVersion = modelVersion, Metrics = metrics });
+            LogEnded(_tenant.Value, _id.Value, State.Status, modelVersion);
+        }
+    }
+
+    public async Task CancelledAsync(Guid attempt)
+    {
+        if (IsCurrent(attempt) && !State.IsFinal)
+        {
+            await FinishAsync(State with { Status = TrainingJobStatus.Cancelled });
+            LogEnded(_tenant.Value, _id.Value, State.Status, null);
+        }
+    }
+
+    public async Task FailedAsync(Guid attempt, string error, bool retry, bool countAttempt = true)
+    {
+        if (!IsCurrent(attempt) || State.IsFinal)
+        {
+            return;
+        }
+
+        if (!retry)
+        {
+            await FinishAsync(State with { Status = TrainingJobStatus.Failed, Error = error });
+            LogEnded(_tenant.Value, _id.Value, State.Status, null);
+            return;
+        }
+
+        var started = State.Dispatch?.StartedAt is not null;
+        var attempts = countAttempt || !started ? State.Attempts : Math.Max(0, State.Attempts - 1);
+        if (attempts >= options.MaxAttempts)
+        {
+            await GiveUpAsync(error);
+            return;
+        }
+
+        var delay = countAttempt ? TimeSpan.FromTicks(options.RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 10))) : TimeSpan.Zero;
+        LogRetry(_tenant.Value, _id.Value, attempts, delay.TotalSeconds, error);
+        await SaveAsync(State with { Attempts = attempts, Dispatch = null, Progress = null, NotBefore = clock.GetUtcNow() + delay });
+        RetryIn(delay);
+    }
 
     /// <summary>
-    /// Read, change, write on the ETag; on a lost race, read and decide again (<see cref="ObjectStoreJsonExtensions.MutateJsonAsync"/>).
-    /// A change that returns the same instance writes nothing. Returns the job as stored afterwards, or null when there
-    /// is no such job.
+    /// The watch: a job with no trainer is offered (again) once its back-off has passed; one whose trainer's silo left the
+    /// cluster, or whose trainer no longer holds it, is taken back and offered to another trainer.
     /// </summary>
-    private async Task<TrainingJobState?> MutateAsync(Func<TrainingJobState, TrainingJobState> change, CancellationToken cancellationToken)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var (job, _) = await services.Objects.MutateJsonAsync<TrainingJobState>(
-            StateKey,
-            current => change(current) is var next && !ReferenceEquals(next, current) ? next with { UpdatedAt = services.Clock.GetUtcNow() } : null,
-            json: TrainingJobJson.Options,
-            maxAttempts: MaxWriteAttempts,
-            ct: cancellationToken).ConfigureAwait(false);
-        return job;
+        if (!Exists || State.IsFinal)
+        {
+            await UnwatchAsync();
+            return;
+        }
+
+        // Idempotent: repairs a listing that missed the job (its silo died between writing the job and indexing it).
+        await Index.AddAsync(_id.Value, State.CreatedAt);
+        if (State.Dispatch is { } dispatch && await IsLostAsync(dispatch))
+        {
+            LogTakenBack(_tenant.Value, _id.Value, dispatch.Silo);
+            await SaveAsync(State with { Dispatch = null, Progress = null });
+        }
+
+        if (State.Dispatch is null)
+        {
+            await DispatchAsync();
+        }
     }
+
+    private bool IsCurrent(Guid attempt) => Exists && State.Dispatch?.Attempt == attempt;
+
+    private bool IsRunning(Guid attempt) => IsCurrent(attempt) && State.Status == TrainingJobStatus.Running && State.Dispatch!.StartedAt is not null;
+
+    private async Task<bool> IsLostAsync(TrainingDispatch dispatch)
+    {
+        SiloAddress silo;
+        try
+        {
+            silo = SiloAddress.FromParsableString(dispatch.Silo);
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+
+        // A silo that died, or one this cluster has never seen (a restarted embedded silo has a new address).
+        if (membership.CurrentSnapshot.GetSiloStatus(silo) is SiloStatus.Dead or SiloStatus.None)
+        {
+            return true;
+        }
+
+        try
+        {
+            return !await CallTrainerAsync(silo, trainer => trainer.HoldsAsync(dispatch.Attempt));
+        }
+        catch (Exception e)
+        {
+            // Unreachable but not yet declared dead: membership decides on a later tick.
+            LogWatchFailed(e, _tenant.Value, _id.Value, dispatch.Silo);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Offers the run to each training silo's trainer in turn (shuffled, so jobs spread). Accepted: the dispatch is recorded
+    /// (its attempt id is what the trainer's callbacks must name). All busy, or none up: offered again after a growing delay.
+    /// </summary>
+    private async Task DispatchAsync()
+    {
+        if (!Exists || State.IsFinal || State.Dispatch is not null)
+        {
+            return;
+        }
+
+        var wait = State.NotBefore is { } notBefore ? notBefore - clock.GetUtcNow() : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            RetryIn(wait);
+            return;
+        }
+
+        var attempt = Guid.NewGuid();
+        var trace = Activity.Current;
+        var request = new TrainingRequest(_tenant.Value, _id.Value, attempt, trace?.Id, trace?.TraceStateString);
+        var silos = membership.ActiveWith(siloMetadata, SiloRoles.Training).ToArray();
+        Random.Shared.Shuffle(silos);
+        foreach (var silo in silos)
+        {
+            TrainerAdmission admission;
+            try
+            {
+                admission = await CallTrainerAsync(silo, trainer => trainer.OfferAsync(request));
+            }
+            catch (Exception e)
+            {
+                LogOfferFailed(e, _tenant.Value, _id.Value, silo.ToParsableString());
+                continue;
+            }
+
+            if (admission.Accepted)
+            {
+                _busyOffers = 0;
+                StopRetryTimer();
+                await SaveAsync(State with { Dispatch = new TrainingDispatch(attempt, admission.Silo, clock.GetUtcNow()), NotBefore = null });
+                return;
+            }
+        }
+
+        _busyOffers++;
+        RetryIn(TimeSpan.FromTicks(Math.Min(options.BusyRetryDelay.Ticks << Math.Min(_busyOffers - 1, 10), MaxBusyDelay.Ticks)));
+    }
+
+    /// <summary>
+    /// Calls the trainer of <paramref name="silo"/>: the placement hint puts its activation there (its key says which),
+    /// and is removed again so no other call of this turn is placed by it.
+    /// </summary>
+    private async Task<T> CallTrainerAsync<T>(SiloAddress silo, Func<ITrainerGrain, Task<T>> call)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        try
+        {
+            return await call(GrainFactory.GetGrain<ITrainerGrain>(silo.ToParsableString()));
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    private Task GiveUpAsync(string? lastError = null) => FinishAsync(State with
+    {
+        Status = TrainingJobStatus.Failed,
+        Error = $"Training was started {State.Attempts} times without finishing{(lastError is null ? "" : $"; last error: {lastError}")}.",
+    });
+
+    private async Task FinishAsync(TrainingJobState final)
+    {
+        await SaveAsync(final with
+        {
+            FinishedAt = clock.GetUtcNow(),
+            Progress = null,
+            CancelRequested = false,
+            Dispatch = null,
+            NotBefore = null,
+        });
+        await UnwatchAsync();
+        StopRetryTimer();
+    }
+
+    private async Task SaveAsync(TrainingJobState next)
+    {
+        job.State = next with { UpdatedAt = clock.GetUtcNow() };
+        await job.WriteStateAsync();
+    }
+
+    private void RetryIn(TimeSpan delay)
+    {
+        StopRetryTimer();
+        _retryTimer = this.RegisterGrainTimer(async _ =>
+        {
+            StopRetryTimer();
+            await DispatchAsync();
+        }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void StopRetryTimer()
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = null;
+    }
+
+    private Task WatchAsync() => this.RegisterOrUpdateReminder(WatchReminder, options.ReminderPeriod, options.ReminderPeriod);
+
+    private async Task UnwatchAsync()
+    {
+        if (await this.GetReminder(WatchReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private ITrainingJobIndexGrain Index => GrainFactory.GetGrain<ITrainingJobIndexGrain>(_tenant.Value);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {Tenant}/{JobId}: start {Attempt} by trainer {Trainer}, after epoch {ResumedAfterEpoch}")]
+    private partial void LogStarted(string tenant, string jobId, int attempt, string trainer, int resumedAfterEpoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {Tenant}/{JobId}: {Status} {ModelVersion}")]
+    private partial void LogEnded(string tenant, string jobId, TrainingJobStatus status, string? modelVersion);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {Tenant}/{JobId}: attempt {Attempt} failed ({Reason}); resumed in {DelaySeconds} s")]
+    private partial void LogRetry(string tenant, string jobId, int attempt, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {Tenant}/{JobId}: the run on silo {Silo} was lost; handing it to another trainer")]
+    private partial void LogTakenBack(string tenant, string jobId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Training job {Tenant}/{JobId}: the trainer on {Silo} could not be asked")]
+    private partial void LogWatchFailed(Exception error, string tenant, string jobId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Training job {Tenant}/{JobId}: offering to the trainer on {Silo} failed")]
+    private partial void LogOfferFailed(Exception error, string tenant, string jobId, string silo);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using OrleansGenres.Abstractions.Training;
 using OrleansGenres.Grains.Datasets;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Ml.Experiments;
 
@@ -78,7 +80,7 @@ public static class TrainingJobSubmission
             Dataset = description.Name,
             DatasetVersion = description.Version,
             ModelName = modelName,
-            Config = JsonDocument.Parse(named.ToJson()).RootElement.Clone(),
+            ConfigJson = named.ToJson(),
             ConfigHash = named.Hash,
             TestFold = request.TestFold,
             CreatedAt = now,
@@ -89,7 +91,7 @@ public static class TrainingJobSubmission
     public static ExperimentConfig ConfigOf(TrainingJobState job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return ExperimentConfig.Parse(job.Config.GetRawText(), $"job {job.JobId}");
+        return ExperimentConfig.Parse(job.ConfigJson, $"job {job.JobId}");
     }
 
     private static ExperimentConfig? ParseConfig(JsonElement? element, List<string> problems)

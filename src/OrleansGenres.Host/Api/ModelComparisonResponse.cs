@@ -1,3 +1,4 @@
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Ml.Evaluation;
 

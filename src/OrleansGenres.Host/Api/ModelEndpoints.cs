@@ -1,5 +1,6 @@
 using OrleansGenres.Grains;
 using System.Text.Json;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Ml.Experiments;
@@ -49,7 +50,7 @@ public static partial class ModelEndpoints
     {
         var tenant = context.User.Tenant();
         var active = await models.GetActiveVersionAsync(tenant, cancellationToken);
-        var state = (await registries.Get(tenant).GetAsync(cancellationToken))?.Value ?? new ModelRegistryState();
+        var state = await registries.Get(tenant).GetAsync() ?? new ModelRegistryState();
         return Results.Ok(new ModelListResponse(
             active,
             state.ActiveVersion is null ? "default" : "registry",
@@ -75,8 +76,8 @@ public static partial class ModelEndpoints
             card.Metrics));
     }
 
-    private static async Task<IResult> GetRetagAsync(HttpContext context, ModelRegistries registries, CancellationToken cancellationToken) =>
-        await registries.Get(context.User.Tenant()).GetRetagJobAsync(cancellationToken) is { } job
+    private static async Task<IResult> GetRetagAsync(HttpContext context, ModelRegistries registries) =>
+        await registries.Get(context.User.Tenant()).GetRetagJobAsync() is { } job
             ? Results.Ok(RetagJobResponse.From(job))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No re-tagging", detail: "No activation has re-tagged this tenant's tracks yet.");
 
@@ -148,7 +149,7 @@ public static partial class ModelEndpoints
             }
         }
 
-        if (!TryParseVersion(name, version, out var id) || await registries.Get(tenant).ActivateAsync(id, retag, cancellationToken) is not { } activated)
+        if (!TryParseVersion(name, version, out var id) || await registries.Get(tenant).ActivateAsync(id, retag) is not { } activated)
         {
             return VersionNotFound(name, version);
         }
@@ -159,7 +160,7 @@ public static partial class ModelEndpoints
         return Results.Ok(new ActivationResponse(
             activated.Model.Version,
             ModelVersionResponse.From(activated.Model, activated.Model.Version),
-            activated.Job is null ? null : RetagJobResponse.From(activated.Job)));
+            activated.Retag is null ? null : RetagJobResponse.From(activated.Retag)));
     }
 
     private static async Task<IResult> CompareAsync(

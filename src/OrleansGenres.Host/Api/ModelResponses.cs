@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 
 namespace OrleansGenres.Host.Api;
@@ -46,7 +47,7 @@ public sealed record ActivationRequest(bool? Retag);
 public sealed record RetagJobResponse(string JobId, string Version, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int Queued, int Deferred, bool Done, DateTimeOffset? CompletedAt)
 {
     public static RetagJobResponse From(RetagJob job) =>
-        new(job.JobId, job.Version, job.StartedAt, job.UpdatedAt, job.Queued, job.Deferred.Count, job.Done, job.CompletedAt);
+        new(job.JobId, job.Version, job.StartedAt, job.UpdatedAt, job.Queued, job.Deferred.Length, job.Done, job.CompletedAt);
 }
 
 /// <summary>The answer to a registration: the version, and whether this upload added it.</summary>

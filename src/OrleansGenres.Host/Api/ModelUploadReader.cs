@@ -1,4 +1,5 @@
 using OrleansGenres.Grains;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 
 namespace OrleansGenres.Host.Api;

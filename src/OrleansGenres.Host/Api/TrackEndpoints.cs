@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;

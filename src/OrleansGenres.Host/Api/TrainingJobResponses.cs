@@ -1,7 +1,7 @@
 using System.Text.Json;
+using OrleansGenres.Abstractions.Training;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
-using OrleansGenres.Grains.Training;
-using OrleansGenres.Ml.Training;
 
 namespace OrleansGenres.Host.Api;
 
@@ -29,7 +29,7 @@ public sealed record TrainingJobResponse(
     IReadOnlyList<TrainingJobStart> Starts,
     TrainingJobProgress? Progress,
     int EpochsDone,
-    IReadOnlyList<EpochRecord> History,
+    IReadOnlyList<TrainingEpoch> History,
     TrainingJobCheckpoint? Checkpoint,
     double TrainingSeconds,
     string? ModelVersion,
@@ -59,7 +59,7 @@ public sealed record TrainingJobResponse(
         job.CancelRequested,
         job.Starts,
         job.Progress,
-        job.History.Count,
+        job.History.Length,
         full ? job.History : [],
         job.Checkpoint,
         job.TrainingSeconds,
@@ -67,7 +67,7 @@ public sealed record TrainingJobResponse(
         job.ModelVersion is { } version && ModelVersionId.TryParse(version, out var id) ? $"/api/models/{id.Name}/{id.Hash}" : null,
         job.Metrics,
         job.Error,
-        full ? job.Config : null);
+        full ? JsonDocument.Parse(job.ConfigJson).RootElement.Clone() : null);
 }
 
 /// <summary><c>GET /api/training-jobs</c>: the tenant's jobs, newest first, without histories and configs.</summary>

@@ -44,7 +44,7 @@ public sealed record StartupSettings(
         problems =
         [
             .. settings.Service.Validate(), .. settings.Storage.Validate(), .. settings.Models.Validate(), .. settings.Auth.Validate(),
-            .. settings.Comparison.Validate(), .. settings.Analysis.Validate(), .. settings.Cluster.Validate(), .. settings.Training.ToWorkerOptions().Validate(),
+            .. settings.Comparison.Validate(), .. settings.Analysis.Validate(), .. settings.Cluster.Validate(), .. settings.Training.Validate(),
         ];
         return settings;
     }

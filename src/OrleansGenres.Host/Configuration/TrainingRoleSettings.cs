@@ -2,7 +2,10 @@ using OrleansGenres.Grains.Training;
 
 namespace OrleansGenres.Host.Configuration;
 
-/// <summary>Configuration section <c>Training</c>: the training role (see <see cref="TrainingWorkerOptions"/> for each setting).</summary>
+/// <summary>
+/// Configuration section <c>Training</c>: the trainer of a <c>training</c> silo (<see cref="TrainerOptions"/>) and how
+/// every training-job grain dispatches and watches its job (<see cref="TrainingJobLifecycleOptions"/>).
+/// </summary>
 public sealed class TrainingRoleSettings
 {
     public string? TrainerId { get; set; }
@@ -13,28 +16,34 @@ public sealed class TrainingRoleSettings
     /// </summary>
     public string WorkPath { get; set; } = Path.Combine(Path.GetTempPath(), "orleans-genres-work");
 
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
-
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int MaxAttempts { get; set; } = 3;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    public TrainingWorkerOptions ToWorkerOptions()
+    public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TrainerOptions ToTrainerOptions()
     {
-        var defaults = new TrainingWorkerOptions { WorkDirectory = WorkPath };
+        var defaults = new TrainerOptions { WorkDirectory = WorkPath };
         return defaults with
         {
             TrainerId = string.IsNullOrWhiteSpace(TrainerId) ? defaults.TrainerId : TrainerId,
             WorkDirectory = string.IsNullOrWhiteSpace(WorkPath) ? "" : Path.GetFullPath(WorkPath),
-            LeaseDuration = LeaseDuration,
             ProgressInterval = ProgressInterval,
-            PollInterval = PollInterval,
-            MaxAttempts = MaxAttempts,
-            RetryDelay = RetryDelay,
         };
     }
+
+    public TrainingJobLifecycleOptions ToLifecycleOptions() => new()
+    {
+        MaxAttempts = MaxAttempts,
+        RetryDelay = RetryDelay,
+        BusyRetryDelay = BusyRetryDelay,
+        ReminderPeriod = ReminderPeriod,
+    };
+
+    public IEnumerable<string> Validate() => [.. ToTrainerOptions().Validate(), .. ToLifecycleOptions().Validate()];
 }

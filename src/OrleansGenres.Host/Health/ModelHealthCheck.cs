@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 
 namespace OrleansGenres.Host.Health;

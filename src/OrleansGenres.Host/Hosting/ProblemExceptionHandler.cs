@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
 using OrleansGenres.Host.Api;
 
 namespace OrleansGenres.Host.Hosting;
@@ -14,11 +15,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Upload too large", exception.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed the request", ""),
+            // The silo holding the grain just died and the cluster has not noticed yet (seconds): worth a retry, not a 500.
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+                (StatusCodes.Status503ServiceUnavailable, "Briefly unavailable", "A node of the service went away; retry in a few seconds (nothing accepted is lost)."),
             _ => (0, "", ""),
         };
         if (status == 0)
         {
             return false;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
         }
 
         httpContext.Response.StatusCode = status;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
 using OrleansGenres.Grains.Datasets;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains;
 using OrleansGenres.Grains.Telemetry;
@@ -16,7 +17,6 @@ using OrleansGenres.Host.Api;
 using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
-using OrleansGenres.Host.Models;
 using OrleansGenres.Host.Training;
 using OrleansGenres.Native;
 using OrleansGenres.Storage;
@@ -53,7 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToLifecycleOptions());
         services.AddSingleton<TrackCatalog>();
         services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(
-            provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>())));
+            provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new DatasetCatalogs(new DatasetCatalogServices(
             provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DatasetCatalog>>())));
         services.AddSingleton(provider => new RegistryModelProvider(
@@ -62,17 +62,8 @@ public static class ServiceRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<RegistryModelProvider>>()));
         services.AddSingleton<IActiveModelProvider>(provider => provider.GetRequiredService<RegistryModelProvider>());
-        services.AddSingleton(provider => new TrainingJobGrains(new TrainingJobServices(
-            provider.GetRequiredService<IStorageProvider>().Objects,
-            provider.GetRequiredService<IStorageProvider>().GetQueue(TrainingQueues.Jobs),
-            provider.GetRequiredService<TimeProvider>())));
-        services.AddSingleton(provider => new Retagger(
-            provider.GetRequiredService<IStorageProvider>().Objects,
-            provider.GetRequiredService<IGrainFactory>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToRetagOptions(),
-            provider.GetRequiredService<ILogger<Retagger>>()));
-        services.AddHostedService<RetagHostedService>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TrainingRoleSettings>>().Value.ToLifecycleOptions());
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToRetagOptions());
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
@@ -101,29 +92,22 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// The training role: one <see cref="TrainingWorker"/> taking one job at a time (training uses every core), with the
-    /// decoder of the <c>Analysis:Decoder</c> setting.
+    /// The training role: this silo's <see cref="TrainerScheduler"/> taking one job at a time (training uses every core),
+    /// with the decoder of the <c>Analysis:Decoder</c> setting.
     /// </summary>
     public static IServiceCollection AddGenresTraining(this IServiceCollection services)
     {
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TrainingRoleSettings>>().Value.ToWorkerOptions());
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TrainingRoleSettings>>().Value.ToTrainerOptions());
         services.AddAudioDecoder();
         services.AddSingleton(provider => new TrainingJobRunner(
             provider.GetRequiredService<DatasetCatalogs>(),
             provider.GetRequiredService<ModelRegistries>(),
             provider.GetRequiredService<IAudioDecoder>(),
-            provider.GetRequiredService<TrainingWorkerOptions>(),
+            provider.GetRequiredService<TrainerOptions>(),
             provider.GetRequiredService<GenresTelemetry>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
-        services.AddSingleton(provider => new TrainingWorker(
-            provider.GetRequiredService<TrainingJobGrains>(),
-            provider.GetRequiredService<TrainingJobGrains>().Services.Queue,
-            provider.GetRequiredService<TrainingJobRunner>(),
-            provider.GetRequiredService<TrainingWorkerOptions>(),
-            provider.GetRequiredService<GenresTelemetry>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<TrainingWorker>>()));
+        services.AddSingleton<TrainerScheduler>();
         services.AddHostedService<TrainingHostedService>();
         return services;
     }

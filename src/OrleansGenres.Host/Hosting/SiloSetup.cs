@@ -10,6 +10,7 @@ using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Metadata;
 using OrleansGenres.Grains;
 using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Silo;
 using OrleansGenres.Storage;
@@ -39,19 +40,25 @@ public static class SiloSetup
                 silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), siloPort, gatewayPort);
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connection));
                 silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connection));
-                silo.AddAzureBlobGrainStorage(GrainStorageNames.Tracks, o =>
+                foreach (var name in GrainStorageNames.All)
                 {
-                    o.BlobServiceClient = new BlobServiceClient(connection);
-                    o.ContainerName = storage.Azure.Container + "-grains";
-                });
+                    silo.AddAzureBlobGrainStorage(name, o =>
+                    {
+                        o.BlobServiceClient = new BlobServiceClient(connection);
+                        o.ContainerName = storage.Azure.Container + "-grains";
+                    });
+                }
             }
             else
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable>(provider => new LocalReminderTable(provider.GetRequiredService<IObjectStore>(), serviceId));
-                silo.Services.AddGrainStorage(GrainStorageNames.Tracks, (provider, name) =>
-                    new LocalGrainStorage(name, provider.GetRequiredService<IObjectStore>(), provider.GetRequiredService<IGrainStorageSerializer>()));
+                foreach (var name in GrainStorageNames.All)
+                {
+                    silo.Services.AddGrainStorage(name, (provider, name) =>
+                        new LocalGrainStorage(name, provider.GetRequiredService<IObjectStore>(), provider.GetRequiredService<IGrainStorageSerializer>()));
+                }
             }
 
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
@@ -75,10 +82,21 @@ public static class SiloSetup
     public static ISiloBuilder AddGenresRoles(this ISiloBuilder silo, HostRoles roles)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.UseSiloMetadata(new Dictionary<string, string> { ["roles"] = roles.ToString() });
+        string[] named =
+        [
+            .. roles.HasFlag(HostRoles.Api) ? [SiloRoles.Api] : Array.Empty<string>(),
+            .. roles.HasFlag(HostRoles.Analysis) ? [SiloRoles.Analysis] : Array.Empty<string>(),
+            .. roles.HasFlag(HostRoles.Training) ? [SiloRoles.Training] : Array.Empty<string>(),
+        ];
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(',', named) });
         if (!roles.HasFlag(HostRoles.Analysis))
         {
             silo.Services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(AnalysisWorkerGrain)));
+        }
+
+        if (!roles.HasFlag(HostRoles.Training))
+        {
+            silo.Services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(TrainerGrain)));
         }
 
         return silo;

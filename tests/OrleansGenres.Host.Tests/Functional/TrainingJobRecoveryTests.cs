@@ -55,7 +55,8 @@ public sealed class TrainingJobRecoveryTests(AzuriteFixture azurite) : IClassFix
             await first.DisposeAsync();
         }
 
-        var afterKill = (await acme.GetJsonAsync($"/api/training-jobs/{id}")).Body;
+        // Until the cluster notices the dead silo (seconds), a job whose grain lived there answers 503 Retry-After.
+        var afterKill = await acme.WaitForAsync($"/api/training-jobs/{id}", TimeSpan.FromSeconds(60), _ => true);
         Assert.Equal("Running", afterKill.Status());
         Assert.True(afterKill.CheckpointEpoch() < 40);
 

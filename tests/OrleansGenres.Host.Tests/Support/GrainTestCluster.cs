@@ -1,16 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansGenres.Abstractions.Analysis;
+using OrleansGenres.Abstractions.Training;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Grains.Datasets;
+using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Hosting;
 using OrleansGenres.Host.Silo;
@@ -43,12 +48,17 @@ public sealed class GrainTestCluster : IAsyncDisposable
 
     public IObjectStore Objects => _storage.Objects;
 
+    /// <summary>The silo's address as grain state names it (<c>SiloAddress.ToParsableString</c>).</summary>
+    public string SiloAddressOf(int index) => Cluster.Silos.Single(s => SiloIndex(s.Name) == index).SiloAddress.ToParsableString();
+
     /// <summary>Starts <paramref name="silos"/> silos (silo i named <c>silo-i</c>, its worker id the same) and waits until they agree on the cluster.</summary>
     public static async Task<GrainTestCluster> StartAsync(
         int silos = 1,
         Func<int, bool>? analysisOn = null,
         TrackLifecycleOptions? lifecycle = null,
-        Func<IAudioDecoder>? decoder = null)
+        Func<IAudioDecoder>? decoder = null,
+        Func<int, bool>? trainingOn = null,
+        RetagOptions? retag = null)
     {
         var data = new TempDirectory("grain-cluster");
         var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(data.Path, "store") });
@@ -58,17 +68,26 @@ public sealed class GrainTestCluster : IAsyncDisposable
         {
             var index = SiloIndex(options.SiloName);
             var analysis = analysisOn?.Invoke(index) ?? true;
+            var training = trainingOn?.Invoke(index) ?? false;
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = lifecycleOptions.ReminderPeriod);
-            silo.Services.AddGrainStorage(GrainStorageNames.Tracks, (provider, name) =>
-                new LocalGrainStorage(name, storage.Objects, provider.GetRequiredService<IGrainStorageSerializer>()));
-            silo.AddGenresRoles(analysis ? HostRoles.All : HostRoles.Api);
+            foreach (var storageName in GrainStorageNames.All)
+            {
+                silo.Services.AddGrainStorage(storageName, (provider, name) =>
+                    new LocalGrainStorage(name, storage.Objects, provider.GetRequiredService<IGrainStorageSerializer>()));
+            }
+
+            silo.AddGenresRoles(HostRoles.Api | (analysis ? HostRoles.Analysis : HostRoles.None) | (training ? HostRoles.Training : HostRoles.None));
             var services = silo.Services;
             services.AddMetrics();
             services.AddSingleton(TimeProvider.System);
             services.AddSingleton(storage.Objects);
             services.AddSingleton<GenresTelemetry>();
             services.AddSingleton(lifecycleOptions);
+            services.AddSingleton(new TrainingJobLifecycleOptions { ReminderPeriod = lifecycleOptions.ReminderPeriod, RetryDelay = TimeSpan.FromMilliseconds(500), BusyRetryDelay = TimeSpan.FromMilliseconds(200) });
+            services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(storage.Objects, provider.GetRequiredService<IGrainFactory>(), TimeProvider.System)));
+            services.AddSingleton(retag ?? new RetagOptions());
+            services.AddSingleton(new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance)));
             services.AddSingleton(new ScratchFolder(Path.Combine(data.Path, "scratch", options.SiloName)));
             services.AddSingleton<IActiveModelProvider>(_ => new DirectoryModelProvider(Path.Combine(AppContext.BaseDirectory, "models", "default")));
             if (analysis)
@@ -82,21 +101,40 @@ public sealed class GrainTestCluster : IAsyncDisposable
 
                 services.AddGenresAnalysis();
             }
+
+            if (training)
+            {
+                // The host's own training wiring: a trainer named after the silo, with its own scratch folder.
+                services.Configure<TrainingRoleSettings>(settings =>
+                    (settings.TrainerId, settings.WorkPath, settings.ProgressInterval) = ($"silo-{index}", Path.Combine(data.Path, "work", options.SiloName), TimeSpan.FromMilliseconds(200)));
+                services.AddGenresTraining();
+            }
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         await cluster.WaitForLivenessToStabilizeAsync();
         await cluster.WaitForClusterManifestToStabilizeAsync();
         // The client learns the cluster's grain types a moment after the silos agree on them (slower on a busy machine).
-        await WaitForAsync(() => Task.FromResult(ClientKnowsAnalysisWorkers(cluster)), known => known, TimeSpan.FromSeconds(60));
+        var roleBound = new List<Action<IGrainFactory>>();
+        if (Enumerable.Range(0, silos).Any(i => analysisOn?.Invoke(i) ?? true))
+        {
+            roleBound.Add(grains => grains.GetGrain<IAnalysisWorkerGrain>(0));
+        }
+
+        if (Enumerable.Range(0, silos).Any(i => trainingOn?.Invoke(i) ?? false))
+        {
+            roleBound.Add(grains => grains.GetGrain<ITrainerGrain>("any"));
+        }
+
+        await WaitForAsync(() => Task.FromResult(roleBound.All(get => ClientKnows(cluster, get))), known => known, TimeSpan.FromSeconds(60));
         return new GrainTestCluster(cluster, data, storage);
     }
 
-    private static bool ClientKnowsAnalysisWorkers(InProcessTestCluster cluster)
+    private static bool ClientKnows(InProcessTestCluster cluster, Action<IGrainFactory> getGrain)
     {
         try
         {
-            _ = cluster.Client.GetGrain<IAnalysisWorkerGrain>(0);
+            getGrain(cluster.Client);
             return true;
         }
         catch (ArgumentException)

@@ -35,6 +35,9 @@ public static class ServiceSettings
         settings["Analysis:ReminderPeriod"] = "00:00:02";
         settings["Analysis:RetryDelay"] = "00:00:01";
         settings["Analysis:BusyRetryDelay"] = "00:00:00.200";
+        settings["Training:ReminderPeriod"] = "00:00:02";
+        settings["Training:RetryDelay"] = "00:00:01";
+        settings["Training:BusyRetryDelay"] = "00:00:00.200";
         settings["RequestsPerSecond"] = "0";
         if (roles is not null)
         {
@@ -54,15 +57,12 @@ public static class ServiceSettings
         return settings;
     }
 
-    /// <summary>Trainer settings: its id and scratch folder, a 15 s lease and quick progress reports.</summary>
+    /// <summary>Trainer settings: its id and scratch folder, and quick progress reports.</summary>
     public static Dictionary<string, string> AsTrainer(this Dictionary<string, string> settings, string trainerId, string workPath)
     {
         settings["Training:TrainerId"] = trainerId;
         settings["Training:WorkPath"] = workPath;
-        settings["Training:LeaseDuration"] = "00:00:15";
         settings["Training:ProgressInterval"] = "00:00:00.500";
-        settings["Training:PollInterval"] = "00:00:00.200";
-        settings["Training:RetryDelay"] = "00:00:01";
         return settings;
     }
 }

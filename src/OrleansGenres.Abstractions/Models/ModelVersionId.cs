@@ -1,4 +1,4 @@
-namespace OrleansGenres.Grains.Models;
+namespace OrleansGenres.Abstractions.Models;
 
 /// <summary>
 /// Version ids are content-derived, <c>name@sha12</c> (<see cref="ActiveModel.VersionOf"/>), not counters like v1, v2:

@@ -1,6 +1,6 @@
 using OrleansGenres.Abstractions.Tenancy;
 
-namespace OrleansGenres.Grains.Training;
+namespace OrleansGenres.Abstractions.Training;
 
 /// <summary>A training job's id: 32 lower-case hex digits (a GUID), chosen by the service, never by the client.</summary>
 public readonly record struct TrainingJobId

@@ -1,6 +1,6 @@
 using OrleansGenres.Abstractions.Tenancy;
 
-namespace OrleansGenres.Grains.Models;
+namespace OrleansGenres.Abstractions.Models;
 
 /// <summary>
 /// A model's name as its card gives it: 1-64 lower-case letters, digits or '-'. Names become storage keys and cache

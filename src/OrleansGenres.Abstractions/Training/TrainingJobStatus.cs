@@ -1,12 +1,13 @@
-namespace OrleansGenres.Grains.Training;
+namespace OrleansGenres.Abstractions.Training;
 
 /// <summary>Where a training job is. Succeeded, Failed and Cancelled are final.</summary>
+[GenerateSerializer, Alias("genres.training-job-status")]
 public enum TrainingJobStatus
 {
     /// <summary>Accepted, waiting for a trainer.</summary>
     Queued,
 
-    /// <summary>A trainer holds the job's lease (or held it and died: the next trainer resumes from the last checkpoint).</summary>
+    /// <summary>A trainer on a training silo runs it (or ran it and died: the job grain hands it to another, which resumes from the last checkpoint).</summary>
     Running,
 
     /// <summary>Trained, evaluated on the test split and registered as a model version.</summary>
