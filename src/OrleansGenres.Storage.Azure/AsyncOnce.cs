@@ -1,7 +1,7 @@
 namespace OrleansGenres.Storage.Azure;
 
 /// <summary>
-/// Runs an idempotent set-up step (create a container or queue if missing) once, on first use; a failed or
+/// Runs an idempotent set-up step (create a container if missing) once, on first use; a failed or
 /// cancelled attempt is retried by the next caller. One caller's cancellation only stops that caller's wait.
 /// </summary>
 internal sealed class AsyncOnce(Func<CancellationToken, Task> action)

@@ -10,13 +10,11 @@ namespace OrleansGenres.Storage.Azure;
 
 /// <summary>
 /// Objects as block blobs in one container. Conditions map to <see cref="BlobRequestConditions"/> (If-Match, and
-/// If-None-Match: * for create-only), leases to <see cref="BlobLeaseClient"/>. The service checks conditions
+/// If-None-Match: * for create-only). The service checks conditions
 /// atomically, so nothing here needs a lock.
 /// </summary>
 internal sealed class AzureObjectStore : IObjectStore
 {
-    private const int MaxLeaseAttempts = 3;
-
     private readonly BlobContainerClient _container;
     private readonly ILogger _logger;
     private readonly AsyncOnce _created;
@@ -141,61 +139,6 @@ internal sealed class AzureObjectStore : IObjectStore
         return ListCoreAsync(prefix, ct);
     }
 
-    public async Task<ObjectLease?> TryAcquireLeaseAsync(string key, TimeSpan duration, CancellationToken ct = default)
-    {
-        ObjectKey.Validate(key);
-        LeaseDuration.Validate(duration);
-        await EnsureCreatedAsync(ct).ConfigureAwait(false);
-        BlobClient blob = _container.GetBlobClient(key);
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                BlobLease lease = (await blob.GetBlobLeaseClient(Guid.NewGuid().ToString())
-                    .AcquireAsync(duration, cancellationToken: ct).ConfigureAwait(false)).Value;
-                _logger.LogDebug("Acquired lease {LeaseId} on {Key} for {Duration}", lease.LeaseId, key, duration);
-                return new ObjectLease(key, lease.LeaseId, duration);
-            }
-            catch (RequestFailedException e) when (AzureErrors.IsLeaseConflict(e))
-            {
-                return null; // LeaseAlreadyPresent: someone else holds it
-            }
-            catch (RequestFailedException e) when (AzureErrors.IsNotFound(e) && attempt < MaxLeaseAttempts)
-            {
-                await CreateLockObjectAsync(blob, ct).ConfigureAwait(false);
-            }
-        }
-    }
-
-    public async Task RenewLeaseAsync(ObjectLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ObjectKey.Validate(lease.Key);
-        try
-        {
-            await _container.GetBlobClient(lease.Key).GetBlobLeaseClient(lease.LeaseId).RenewAsync(cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (AzureErrors.IsLeaseConflict(e) || AzureErrors.IsNotFound(e))
-        {
-            _logger.LogWarning("Lease {LeaseId} on {Key} was lost ({Error})", lease.LeaseId, lease.Key, AzureErrors.Describe(e));
-            throw new LeaseLostException(lease, e);
-        }
-    }
-
-    public async Task ReleaseLeaseAsync(ObjectLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ObjectKey.Validate(lease.Key);
-        try
-        {
-            await _container.GetBlobClient(lease.Key).GetBlobLeaseClient(lease.LeaseId).ReleaseAsync(cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (AzureErrors.IsLeaseConflict(e) || AzureErrors.IsNotFound(e))
-        {
-            _logger.LogDebug("Lease {LeaseId} on {Key} was already lost when released ({Error})", lease.LeaseId, lease.Key, AzureErrors.Describe(e));
-        }
-    }
-
     private async IAsyncEnumerable<ObjectProperties> ListCoreAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
     {
         await EnsureCreatedAsync(ct).ConfigureAwait(false);
@@ -212,30 +155,12 @@ internal sealed class AzureObjectStore : IObjectStore
         }
     }
 
-    /// <summary>The empty object a lease lives on; losing the race to create it is fine, someone else did.</summary>
-    private static async Task CreateLockObjectAsync(BlobClient blob, CancellationToken ct)
-    {
-        try
-        {
-            var options = new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = PutOptions.DefaultContentType },
-                Conditions = new BlobRequestConditions { IfNoneMatch = AzureETag.All },
-            };
-            await blob.UploadAsync(new BinaryData(Array.Empty<byte>()), options, ct).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (AzureErrors.IsPreconditionFailed(e) || e.Status == 409)
-        {
-        }
-    }
-
     private PreconditionFailedException Precondition(string key, RequestFailedException e)
     {
         _logger.LogDebug("Precondition failed for {Key}: {Error}", key, AzureErrors.Describe(e));
         string reason = e.ErrorCode switch
         {
             "BlobAlreadyExists" => "an object already exists",
-            "LeaseIdMissing" or "LeaseAlreadyPresent" => "the key holds an active lease",
             "BlobNotFound" => "there is no object to match",
             _ => "the ETag does not match",
         };

@@ -9,9 +9,6 @@ public sealed class AzureStorageOptions
     /// <summary>The blob container holding every object; created when missing.</summary>
     public string Container { get; set; } = "genres";
 
-    /// <summary>Put before every queue name (e.g. per environment); prefix + name must be a valid queue name.</summary>
-    public string QueuePrefix { get; set; } = string.Empty;
-
     /// <summary>How long a health check waits for the service (the SDK's own retries would take half a minute).</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,26 +1,22 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrleansGenres.Storage.Azure;
 
 /// <summary>
-/// The multi-node backend: objects in one blob container, work queues in Queue Storage, on any storage account
-/// (Azurite locally). Container and queues are created on first use.
+/// The multi-node backend: objects in one blob container on any storage account (Azurite locally), created on first use.
+/// Work distribution is Orleans' business (grains, reminders), not this store's.
 /// </summary>
 public sealed class AzureStorageProvider : IStorageProvider
 {
     private readonly AzureStorageOptions _options;
     private readonly AzureObjectStore _objects;
     private readonly BlobContainerClient _container;
-    private readonly QueueServiceClient _queueService;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly ConcurrentDictionary<string, AzureWorkQueue> _queues = new(StringComparer.Ordinal);
 
     public AzureStorageProvider(AzureStorageOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -30,15 +26,9 @@ public sealed class AzureStorageProvider : IStorageProvider
             throw new ArgumentException("AzureStorageOptions.ConnectionString is required.", nameof(options));
         }
 
-        // Container names follow the same rules as queue names.
-        if (!QueueName.IsValid(options.Container))
+        if (!ContainerName.IsValid(options.Container))
         {
             throw new ArgumentException($"Invalid container name '{options.Container}'.", nameof(options));
-        }
-
-        if (options.QueuePrefix.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-'))
-        {
-            throw new ArgumentException($"Invalid queue prefix '{options.QueuePrefix}': use a-z, 0-9 and '-'.", nameof(options));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HealthCheckTimeout, TimeSpan.Zero, nameof(options.HealthCheckTimeout));
@@ -52,19 +42,9 @@ public sealed class AzureStorageProvider : IStorageProvider
         blobOptions.TransferValidation.Download.AutoValidateChecksum = false;
         _container = new BlobServiceClient(options.ConnectionString, blobOptions).GetBlobContainerClient(options.Container);
         _objects = new AzureObjectStore(_container, _loggerFactory.CreateLogger<AzureObjectStore>());
-
-        _queueService = new QueueServiceClient(options.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     }
 
     public IObjectStore Objects => _objects;
-
-    public IWorkQueue GetQueue(string name)
-    {
-        QueueName.Validate(name);
-        string fullName = _options.QueuePrefix + name;
-        QueueName.Validate(fullName, nameof(name));
-        return _queues.GetOrAdd(name, _ => new AzureWorkQueue(name, _queueService.GetQueueClient(fullName), _loggerFactory.CreateLogger<AzureWorkQueue>()));
-    }
 
     public async Task<StorageHealth> CheckAsync(CancellationToken ct = default)
     {
@@ -75,7 +55,6 @@ public sealed class AzureStorageProvider : IStorageProvider
         {
             await _objects.EnsureCreatedAsync(timeout.Token).ConfigureAwait(false);
             await _container.GetPropertiesAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
-            await _queueService.GetPropertiesAsync(timeout.Token).ConfigureAwait(false);
             return new StorageHealth(true, "azure", $"container '{_container.Name}' at {_container.Uri.GetLeftPart(UriPartial.Authority)} answers", Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -1,20 +1,17 @@
 namespace OrleansGenres.Storage.Local;
 
 /// <summary>
-/// Where things live under the data folder. Keys and queue names are validated before they get here, and the
+/// Where things live under the data folder. Keys are validated before they get here, and the
 /// suffixes contain '~', which keys cannot, so an object file never collides with a folder of longer keys:
 /// <code>
 /// objects/&lt;key&gt;.~obj        one object: header + content (ObjectFile)
-/// objects/&lt;key&gt;.~lease      the lease on that object's key, when leased (LeaseRecord)
 /// objects/…/*.~tmp-&lt;id&gt;      a write in progress, renamed over the object when committed
 /// locks/objects-NN.lock        cross-process lock stripes (FileLockStripes)
-/// queues/&lt;name&gt;/*.msg       one file per message; mutable state in the name (MessageFileName)
 /// </code>
 /// </summary>
 internal sealed class LocalLayout(string root)
 {
     public const string ObjectSuffix = ".~obj";
-    public const string LeaseSuffix = ".~lease";
     private const string TempMarker = ".~tmp-";
 
     public string Root { get; } = Path.GetFullPath(root);
@@ -23,12 +20,8 @@ internal sealed class LocalLayout(string root)
 
     public string LocksRoot => Path.Combine(Root, "locks");
 
-    public string QueuesRoot => Path.Combine(Root, "queues");
-
     /// <summary>The object file of a validated key.</summary>
     public string ObjectPath(string key) => Path.Combine(ObjectsRoot, key.Replace('/', Path.DirectorySeparatorChar)) + ObjectSuffix;
-
-    public string LeasePath(string key) => Path.Combine(ObjectsRoot, key.Replace('/', Path.DirectorySeparatorChar)) + LeaseSuffix;
 
     /// <summary>The folder to start a listing from: the prefix up to its last '/' (a validated prefix).</summary>
     public string ListingRoot(string prefix)
@@ -49,8 +42,6 @@ internal sealed class LocalLayout(string root)
         string key = relative.Replace(Path.DirectorySeparatorChar, '/');
         return ObjectKey.IsValid(key) ? key : null;
     }
-
-    public string QueueFolder(string name) => Path.Combine(QueuesRoot, name);
 
     /// <summary>A unique sibling of <paramref name="path"/> (same folder, so the final rename is atomic).</summary>
     public static string TempPathBeside(string path) => path + TempMarker + Guid.NewGuid().ToString("N");

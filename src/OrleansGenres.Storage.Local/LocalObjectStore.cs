@@ -7,7 +7,7 @@ namespace OrleansGenres.Storage.Local;
 /// <summary>
 /// Objects as files under <c>objects/</c> (see <see cref="LocalLayout"/>). Reads need no lock: a write goes to a
 /// temporary file first and is renamed over the object, so a reader sees the old or the new object, never half of
-/// one. Every write, delete and lease operation checks its conditions and commits under the key's lock stripe, so
+/// one. Every write and delete checks its conditions and commits under the key's lock stripe, so
 /// compare-and-swap is atomic across threads and processes sharing the folder.
 /// </summary>
 internal sealed class LocalObjectStore(
@@ -54,7 +54,6 @@ internal sealed class LocalObjectStore(
             using (await locks.AcquireAsync(key, ct).ConfigureAwait(false))
             {
                 var current = await ObjectFile.TryReadHeaderAsync(path, ct).ConfigureAwait(false);
-                await ThrowIfLeasedAsync(key, ct).ConfigureAwait(false);
                 if (options.IfNoneMatch && current is not null)
                 {
                     throw Precondition(key, "an object already exists");
@@ -88,14 +87,12 @@ internal sealed class LocalObjectStore(
                 return false;
             }
 
-            await ThrowIfLeasedAsync(key, ct).ConfigureAwait(false);
             if (ifMatch is { } expected && current.Value.Header.ETag != expected.Value)
             {
                 throw Precondition(key, "the ETag does not match");
             }
 
             File.Delete(path);
-            File.Delete(layout.LeasePath(key));
             return true;
         }
     }
@@ -105,68 +102,6 @@ internal sealed class LocalObjectStore(
         // Validated here, not in the iterator, so a bad prefix throws at the call.
         ObjectKey.ValidatePrefix(prefix);
         return ListCoreAsync(prefix, ct);
-    }
-
-    public async Task<ObjectLease?> TryAcquireLeaseAsync(string key, TimeSpan duration, CancellationToken ct = default)
-    {
-        ObjectKey.Validate(key);
-        LeaseDuration.Validate(duration);
-        string path = layout.ObjectPath(key);
-        using (await locks.AcquireAsync(key, ct).ConfigureAwait(false))
-        {
-            DateTimeOffset now = time.GetUtcNow();
-            LeaseRecord? current = await ReadLeaseAsync(key, ct).ConfigureAwait(false);
-            if (current is not null && current.IsActiveAt(now))
-            {
-                return null;
-            }
-
-            if (!File.Exists(path))
-            {
-                await CreateEmptyLockObjectAsync(path, now, ct).ConfigureAwait(false);
-            }
-
-            var lease = new ObjectLease(key, Guid.NewGuid().ToString(), duration);
-            await WriteLeaseAsync(key, new LeaseRecord(lease.LeaseId, now + duration), ct).ConfigureAwait(false);
-            logger.LogDebug("Acquired lease {LeaseId} on {Key} for {Duration}", lease.LeaseId, key, duration);
-            return lease;
-        }
-    }
-
-    public async Task RenewLeaseAsync(ObjectLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ObjectKey.Validate(lease.Key);
-        using (await locks.AcquireAsync(lease.Key, ct).ConfigureAwait(false))
-        {
-            // Like Blob Storage, an expired lease can still be renewed as long as nobody else acquired it since.
-            LeaseRecord? current = await ReadLeaseAsync(lease.Key, ct).ConfigureAwait(false);
-            if (current?.LeaseId != lease.LeaseId || !File.Exists(layout.ObjectPath(lease.Key)))
-            {
-                logger.LogWarning("Lease {LeaseId} on {Key} was lost", lease.LeaseId, lease.Key);
-                throw new LeaseLostException(lease);
-            }
-
-            await WriteLeaseAsync(lease.Key, current with { ExpiresAt = time.GetUtcNow() + lease.Duration }, ct).ConfigureAwait(false);
-        }
-    }
-
-    public async Task ReleaseLeaseAsync(ObjectLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ObjectKey.Validate(lease.Key);
-        using (await locks.AcquireAsync(lease.Key, ct).ConfigureAwait(false))
-        {
-            LeaseRecord? current = await ReadLeaseAsync(lease.Key, ct).ConfigureAwait(false);
-            if (current?.LeaseId == lease.LeaseId)
-            {
-                File.Delete(layout.LeasePath(lease.Key));
-            }
-            else
-            {
-                logger.LogDebug("Lease {LeaseId} on {Key} was already lost when released", lease.LeaseId, lease.Key);
-            }
-        }
     }
 
     private async IAsyncEnumerable<ObjectProperties> ListCoreAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
@@ -197,63 +132,6 @@ internal sealed class LocalObjectStore(
             {
                 yield return ToProperties(key, f.Header, f.Length);
             }
-        }
-    }
-
-    private async Task CreateEmptyLockObjectAsync(string path, DateTimeOffset now, CancellationToken ct)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = LocalLayout.TempPathBeside(path);
-        try
-        {
-            var header = new ObjectFileHeader(NewETag(), PutOptions.DefaultContentType, now, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
-            await ObjectFile.WriteAsync(temp, header, Stream.Null, settings.FlushToDisk, ct).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true); // under the key's lock, checked absent; overwrite makes it a plain rename(2)
-        }
-        finally
-        {
-            TryDelete(temp);
-        }
-    }
-
-    private async Task ThrowIfLeasedAsync(string key, CancellationToken ct)
-    {
-        LeaseRecord? lease = await ReadLeaseAsync(key, ct).ConfigureAwait(false);
-        if (lease is not null && lease.IsActiveAt(time.GetUtcNow()))
-        {
-            throw Precondition(key, "the key holds an active lease");
-        }
-    }
-
-    private async Task<LeaseRecord?> ReadLeaseAsync(string key, CancellationToken ct)
-    {
-        try
-        {
-            var file = new FileStream(layout.LeasePath(key), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await using (file.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(file, LocalJsonContext.Default.LeaseRecord, ct).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private async Task WriteLeaseAsync(string key, LeaseRecord lease, CancellationToken ct)
-    {
-        string path = layout.LeasePath(key);
-        string temp = LocalLayout.TempPathBeside(path);
-        try
-        {
-            await AtomicFile.WriteAsync(temp, JsonSerializer.SerializeToUtf8Bytes(lease, LocalJsonContext.Default.LeaseRecord), settings.FlushToDisk, ct)
-                .ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            TryDelete(temp);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace OrleansGenres.Storage.Local;
 
 /// <summary>
-/// The embedded backend: objects and queues as files under one data folder (layout in <see cref="LocalLayout"/>).
+/// The embedded backend: objects as files under one data folder (layout in <see cref="LocalLayout"/>).
 /// Durable across restarts, and safe for several processes on one machine sharing the folder.
 /// </summary>
 public sealed class LocalStorageProvider : IStorageProvider, IDisposable
@@ -18,7 +17,6 @@ public sealed class LocalStorageProvider : IStorageProvider, IDisposable
     private readonly FileLockStripes _locks;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly ConcurrentDictionary<string, LocalWorkQueue> _queues = new(StringComparer.Ordinal);
 
     public LocalStorageProvider(LocalStorageOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -34,7 +32,6 @@ public sealed class LocalStorageProvider : IStorageProvider, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Directory.CreateDirectory(_layout.ObjectsRoot);
-        Directory.CreateDirectory(_layout.QueuesRoot);
         _locks = new FileLockStripes(_layout.LocksRoot, "objects", LockStripes, options.LockTimeout);
         Objects = new LocalObjectStore(_layout, _locks, options, _time, _loggerFactory.CreateLogger<LocalObjectStore>());
     }
@@ -43,13 +40,6 @@ public sealed class LocalStorageProvider : IStorageProvider, IDisposable
     public string Root => _layout.Root;
 
     public IObjectStore Objects { get; }
-
-    public IWorkQueue GetQueue(string name)
-    {
-        QueueName.Validate(name);
-        return _queues.GetOrAdd(name, n => new LocalWorkQueue(
-            n, _layout.QueueFolder(n), _options.FlushToDisk, _time, _loggerFactory.CreateLogger<LocalWorkQueue>()));
-    }
 
     public Task<StorageHealth> CheckAsync(CancellationToken ct = default)
     {

@@ -15,30 +15,16 @@ public interface IObjectStore
 
     /// <summary>
     /// Writes (creates or replaces) the object. <see cref="PreconditionFailedException"/> when a condition in
-    /// <paramref name="options"/> does not hold (including "already exists" for create-only) or when the key holds an
-    /// active lease.
+    /// <paramref name="options"/> does not hold (including "already exists" for create-only).
     /// </summary>
     Task<ObjectProperties> PutAsync(string key, Stream content, PutOptions? options = null, CancellationToken ct = default);
 
     /// <summary>
     /// Deletes the object: false when there was none. <see cref="PreconditionFailedException"/> when
-    /// <paramref name="ifMatch"/> is not the current ETag or the key holds an active lease.
+    /// <paramref name="ifMatch"/> is not the current ETag.
     /// </summary>
     Task<bool> DeleteAsync(string key, ETag? ifMatch = null, CancellationToken ct = default);
 
     /// <summary>Every object whose key starts with <paramref name="prefix"/> (plain string prefix), ordered by key.</summary>
     IAsyncEnumerable<ObjectProperties> ListAsync(string prefix, CancellationToken ct = default);
-
-    /// <summary>
-    /// Exclusive ownership of a name for <paramref name="duration"/> (<see cref="LeaseDuration"/>: 15-60 s). Creates an
-    /// empty lock object at <paramref name="key"/> when absent. Null when someone else holds an unexpired lease.
-    /// Lease dedicated lock keys (e.g. <c>leases/jobs/…</c>), never data objects: a leased object cannot be written.
-    /// </summary>
-    Task<ObjectLease?> TryAcquireLeaseAsync(string key, TimeSpan duration, CancellationToken ct = default);
-
-    /// <summary>Extends the lease by its duration from now; <see cref="LeaseLostException"/> when someone else took it.</summary>
-    Task RenewLeaseAsync(ObjectLease lease, CancellationToken ct = default);
-
-    /// <summary>Gives the lease up so another owner can acquire it at once; a lease already lost is not an error.</summary>
-    Task ReleaseLeaseAsync(ObjectLease lease, CancellationToken ct = default);
 }

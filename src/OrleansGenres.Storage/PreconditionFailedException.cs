@@ -2,7 +2,7 @@ namespace OrleansGenres.Storage;
 
 /// <summary>
 /// A conditional write or delete found the object in another state than required: another ETag, an existing object
-/// for create-only, or an active lease. The usual answer is to read again and retry.
+/// for create-only. The usual answer is to read again and retry.
 /// </summary>
 public sealed class PreconditionFailedException : StorageException
 {

@@ -23,7 +23,7 @@ public sealed class ModelSettings
     /// <summary>Tracks queued again per second after an activation.</summary>
     public double RetagPerSecond { get; set; } = 20;
 
-    /// <summary>Re-tagging pauses while the analysis queue holds this many messages, so uploads keep flowing.</summary>
+    /// <summary>Re-tagging pauses while this many of the tenant's tracks are queued, so uploads keep flowing.</summary>
     public int RetagMaxQueued { get; set; } = 50;
 
     public RegistryModelProviderOptions ToProviderOptions() => new()

@@ -35,8 +35,5 @@ public sealed class StorageSettings
         public string ConnectionString { get; set; } = string.Empty;
 
         public string Container { get; set; } = "genres";
-
-        /// <summary>Prefix of queue names, so several deployments can share one account.</summary>
-        public string QueuePrefix { get; set; } = string.Empty;
     }
 }

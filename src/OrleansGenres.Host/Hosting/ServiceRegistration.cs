@@ -45,7 +45,7 @@ public static class ServiceRegistration
             var settings = provider.GetRequiredService<IOptions<StorageSettings>>().Value;
             var loggers = provider.GetRequiredService<ILoggerFactory>();
             return settings.IsAzure
-                ? new AzureStorageProvider(new AzureStorageOptions { ConnectionString = settings.Azure.ConnectionString, Container = settings.Azure.Container, QueuePrefix = settings.Azure.QueuePrefix }, loggers)
+                ? new AzureStorageProvider(new AzureStorageOptions { ConnectionString = settings.Azure.ConnectionString, Container = settings.Azure.Container }, loggers)
                 : new LocalStorageProvider(new LocalStorageOptions { Path = Path.GetFullPath(settings.Local.Path) }, loggers, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(provider => provider.GetRequiredService<IStorageProvider>().Objects);

@@ -119,7 +119,7 @@ public sealed class TrainingJobRecoveryTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(JsonValueKind.Null, ended.GetProperty("modelVersion").ValueKind);
 
         // The checkpoint the job names is in the store, complete.
-        var storage = new AzureStorageProvider(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, Container = _container, QueuePrefix = _container + "-" }, NullLoggerFactory.Instance);
+        var storage = new AzureStorageProvider(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, Container = _container }, NullLoggerFactory.Instance);
         var files = ended.GetProperty("checkpoint").GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
         Assert.Contains("training-state.json", files);
         foreach (var file in files)

@@ -18,7 +18,6 @@ public static class ServiceSettings
         ["Storage:Provider"] = "Azure",
         ["Storage:Azure:ConnectionString"] = connectionString,
         ["Storage:Azure:Container"] = container,
-        ["Storage:Azure:QueuePrefix"] = container + "-",
         ["Orleans:ClusterId"] = container,
         // Notice a killed silo within a few seconds (Orleans' defaults take ~10 s).
         ["Orleans:Membership:ProbeTimeout"] = "00:00:01",

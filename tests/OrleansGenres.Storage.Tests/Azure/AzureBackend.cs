@@ -3,13 +3,12 @@ using OrleansGenres.Testing;
 
 namespace OrleansGenres.Storage.Tests.Azure;
 
-/// <summary>A provider isolated from every other test on the same Azurite: its own container and queue prefix.</summary>
+/// <summary>A provider isolated from every other test on the same Azurite: its own container.</summary>
 internal static class AzureBackend
 {
     public static AzureStorageProvider CreateIsolated(AzuriteFixture azurite) => new(new AzureStorageOptions
     {
         ConnectionString = azurite.ConnectionString,
         Container = "t" + Guid.NewGuid().ToString("N"),
-        QueuePrefix = "t" + Guid.NewGuid().ToString("N")[..8] + "-",
     });
 }

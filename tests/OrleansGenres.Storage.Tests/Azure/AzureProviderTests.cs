@@ -26,22 +26,13 @@ public sealed class AzureProviderTests
     }
 
     [Theory]
-    [InlineData("", "genres", "")]
-    [InlineData("UseDevelopmentStorage=true", "Genres", "")]
-    [InlineData("UseDevelopmentStorage=true", "ge", "")]
-    [InlineData("UseDevelopmentStorage=true", "genres", "Dev_")]
-    public void Invalid_options_are_rejected(string connectionString, string container, string queuePrefix)
+    [InlineData("", "genres")]
+    [InlineData("UseDevelopmentStorage=true", "Genres")]
+    [InlineData("UseDevelopmentStorage=true", "ge")]
+    [InlineData("UseDevelopmentStorage=true", "gen--res")]
+    public void Invalid_options_are_rejected(string connectionString, string container)
     {
         Assert.Throws<ArgumentException>(() => new AzureStorageProvider(
-            new AzureStorageOptions { ConnectionString = connectionString, Container = container, QueuePrefix = queuePrefix }));
-    }
-
-    [Fact]
-    public void Queue_names_with_their_prefix_must_still_be_valid()
-    {
-        var provider = new AzureStorageProvider(new AzureStorageOptions { ConnectionString = "UseDevelopmentStorage=true", QueuePrefix = "staging-" });
-
-        Assert.Equal("analyze", provider.GetQueue("analyze").Name);
-        Assert.Throws<ArgumentException>(() => provider.GetQueue(new string('q', 60)));
+            new AzureStorageOptions { ConnectionString = connectionString, Container = container }));
     }
 }

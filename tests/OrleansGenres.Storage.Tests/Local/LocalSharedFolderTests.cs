@@ -55,44 +55,6 @@ public sealed class LocalSharedFolderTests : IDisposable
         Assert.Equal(20, (await _first.Objects.GetJsonAsync<int>("counter"))!.Value);
     }
 
-    [Fact]
-    public async Task A_lease_taken_by_one_instance_excludes_the_other()
-    {
-        ObjectLease? held = await _first.Objects.TryAcquireLeaseAsync("leases/trainer", TimeSpan.FromSeconds(15));
-
-        Assert.NotNull(held);
-        Assert.Null(await _second.Objects.TryAcquireLeaseAsync("leases/trainer", TimeSpan.FromSeconds(15)));
-        await _first.Objects.ReleaseLeaseAsync(held);
-        Assert.NotNull(await _second.Objects.TryAcquireLeaseAsync("leases/trainer", TimeSpan.FromSeconds(15)));
-    }
-
-    [Fact]
-    public async Task Receivers_on_two_instances_get_each_message_once()
-    {
-        IWorkQueue sender = _first.GetQueue("shared");
-        for (int i = 0; i < 40; i++)
-        {
-            await sender.SendAsync($"m{i}");
-        }
-
-        var receivers = Enumerable.Range(0, 4).Select(async r =>
-        {
-            IWorkQueue queue = (r % 2 == 0 ? _first : _second).GetQueue("shared");
-            var bodies = new List<string>();
-            IReadOnlyList<QueueMessage> batch;
-            while ((batch = await queue.ReceiveAsync(3, TimeSpan.FromMinutes(1))).Count > 0)
-            {
-                bodies.AddRange(batch.Select(m => m.Body));
-            }
-
-            return bodies;
-        });
-        string[] all = (await Task.WhenAll(receivers)).SelectMany(b => b).ToArray();
-
-        Assert.Equal(40, all.Length);
-        Assert.Equal(40, all.Distinct().Count());
-    }
-
     public void Dispose()
     {
         _first.Dispose();

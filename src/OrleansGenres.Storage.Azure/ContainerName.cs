@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 
-namespace OrleansGenres.Storage;
+namespace OrleansGenres.Storage.Azure;
 
-/// <summary>Queue names as Azure Queue Storage accepts them: 3-63 of a-z, 0-9 and '-', no leading, trailing or double '-'.</summary>
-public static class QueueName
+/// <summary>Blob container names as Azure Storage accepts them: 3-63 of a-z, 0-9 and '-', no leading, trailing or double '-'.</summary>
+public static class ContainerName
 {
     public const int MinLength = 3;
     public const int MaxLength = 63;
@@ -31,7 +31,7 @@ public static class QueueName
         if (!IsValid(name))
         {
             throw new ArgumentException(
-                $"Invalid queue name '{name}': use {MinLength}-{MaxLength} characters of a-z, 0-9 and '-' (no leading, trailing or double '-').",
+                $"Invalid container name '{name}': use {MinLength}-{MaxLength} characters of a-z, 0-9 and '-' (no leading, trailing or double '-').",
                 parameterName);
         }
     }

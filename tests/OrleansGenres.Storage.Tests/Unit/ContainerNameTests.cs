@@ -1,13 +1,15 @@
+using OrleansGenres.Storage.Azure;
+
 namespace OrleansGenres.Storage.Tests.Unit;
 
-public sealed class QueueNameTests
+public sealed class ContainerNameTests
 {
     [Theory]
     [InlineData("abc")]
     [InlineData("analyze-tracks")]
     [InlineData("t0a1b2c3d-analyze")]
     [InlineData("123")]
-    public void Accepts_azure_queue_names(string name) => Assert.True(QueueName.IsValid(name));
+    public void Accepts_azure_container_names(string name) => Assert.True(ContainerName.IsValid(name));
 
     [Theory]
     [InlineData(null)]
@@ -17,12 +19,12 @@ public sealed class QueueNameTests
     [InlineData("-ab")]
     [InlineData("ab-")]
     [InlineData("a--b")]
-    public void Rejects_others(string? name) => Assert.False(QueueName.IsValid(name));
+    public void Rejects_others(string? name) => Assert.False(ContainerName.IsValid(name));
 
     [Fact]
     public void Allows_63_characters_and_no_more()
     {
-        Assert.True(QueueName.IsValid(new string('q', 63)));
-        Assert.False(QueueName.IsValid(new string('q', 64)));
+        Assert.True(ContainerName.IsValid(new string('q', 63)));
+        Assert.False(ContainerName.IsValid(new string('q', 64)));
     }
 }
