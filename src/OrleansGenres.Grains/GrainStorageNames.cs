@@ -12,6 +12,9 @@ public static class GrainStorageNames
     /// <summary>Model registry grains (versions, active version, re-tag job).</summary>
     public const string Models = "models";
 
+    /// <summary>Dataset catalogue grains.</summary>
+    public const string Datasets = "datasets";
+
     /// <summary>Every name above: each host registers the same provider under all of them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Tracks, Training, Models];
+    public static IReadOnlyList<string> All { get; } = [Tracks, Training, Models, Datasets];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Audio.Tests.Support;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class DatasetsCommandTests : IDisposable
 
         // Read back with the host's own classes on the same folder: one version, per tenant.
         using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = store });
-        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance));
+        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new OfflineDatasetIndex(storage.Objects), TimeProvider.System, NullLogger.Instance));
         var dataset = await catalogs.Get(new TenantId("acme")).FindAsync("tones");
         Assert.Equal(version, Assert.Single(dataset!.Versions).Version);
         var description = await catalogs.Get(new TenantId("acme")).DescribeAsync("tones", version);

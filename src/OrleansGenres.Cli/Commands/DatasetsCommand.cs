@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Data;
@@ -8,8 +9,9 @@ namespace OrleansGenres.Cli.Commands;
 
 /// <summary>
 /// `genres datasets import`: registers a local manifest or class folder as a dataset version of a tenant, written
-/// straight into a Local storage folder with the classes the service uses (so the version id is the one an API upload
-/// of the same content gets). Whoever can write the storage folder is admin here.
+/// straight into a stopped service's Local storage folder with the classes the service uses (so the version id is the
+/// one an API upload of the same content gets); the tenant's catalogue grain adopts it when the service starts. Whoever
+/// can write the storage folder is admin here.
 /// </summary>
 internal static class DatasetsCommand
 {
@@ -44,7 +46,7 @@ internal static class DatasetsCommand
             var loaded = await DatasetLoader.LoadAsync(parseResult.GetValue(dataset)!, cancellationToken: cancellationToken);
             var logger = new CliLogger(console.Error);
             using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.GetFullPath(parseResult.GetValue(storagePath)!) });
-            var catalog = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, logger)).Get(new TenantId(tenantName));
+            var catalog = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new OfflineDatasetIndex(storage.Objects), TimeProvider.System, logger)).Get(new TenantId(tenantName));
             var outcome = await catalog.ImportAsync(datasetName, loaded, cancellationToken);
             if (parseResult.GetValue(json))
             {

@@ -4,13 +4,15 @@ using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Storage;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>
-/// One tenant's datasets (identity = tenant, state = <c>datasets/{tenant}/catalog.json</c>). A dataset is a name with
-/// immutable versions; a version's id is the Ml layer's dataset version (hash of manifest and content), so importing
-/// the same data twice is a no-op. Audio is stored by content hash (shared by versions), then the version's manifest
-/// and description, and the catalogue entry last with an ETag-conditional write: a listed version always has its files.
+/// One tenant's datasets: files in the blob store, entries in the tenant's <see cref="IDatasetIndex"/> (its catalogue
+/// grain). A dataset is a name with immutable versions; a version's id is the Ml layer's dataset version (hash of manifest
+/// and content), so importing the same data twice is a no-op. Audio is stored by content hash (shared by versions), then
+/// the version's manifest and description, and the catalogue entry last: a listed version always has its files.
 /// </summary>
 public sealed partial class DatasetCatalog(TenantId tenant, DatasetCatalogServices services)
 {
@@ -19,15 +21,13 @@ public sealed partial class DatasetCatalog(TenantId tenant, DatasetCatalogServic
 
     public TenantId Tenant { get; } = tenant;
 
-    private string CatalogKey => DatasetKeys.Catalog(Tenant);
-
-    /// <summary>The catalogue document and its ETag, or null when the tenant has never imported anything.</summary>
-    public Task<VersionedValue<DatasetCatalogState>?> GetAsync(CancellationToken cancellationToken = default) =>
-        services.Objects.GetJsonAsync<DatasetCatalogState>(CatalogKey, ct: cancellationToken);
+    /// <summary>The catalogue, or null when the tenant has never imported anything.</summary>
+    public Task<DatasetCatalogState?> GetAsync(CancellationToken cancellationToken = default) =>
+        services.Index.GetAsync(Tenant, cancellationToken);
 
     /// <summary>The dataset and its versions, or null when the tenant has none by that name.</summary>
     public async Task<CatalogedDataset?> FindAsync(string name, CancellationToken cancellationToken = default) =>
-        DatasetName.IsValid(name) ? (await GetAsync(cancellationToken).ConfigureAwait(false))?.Value.Find(name) : null;
+        DatasetName.IsValid(name) ? (await GetAsync(cancellationToken).ConfigureAwait(false))?.Find(name) : null;
 
     /// <summary>
     /// Imports <paramref name="dataset"/> (already loaded and checked by <see cref="ManifestLoader"/> or
@@ -70,13 +70,9 @@ public sealed partial class DatasetCatalog(TenantId tenant, DatasetCatalogServic
             DatasetKeys.Manifest(Tenant, name, version.Id), DatasetManifestWriter.Write(dataset), new PutOptions { ContentType = "text/csv; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
         // The description last: a version folder with a description is complete.
         await services.Objects.PutJsonAsync(DatasetKeys.Description(Tenant, name, version.Id), description, ct: cancellationToken).ConfigureAwait(false);
-        var entryToAdd = description.ToEntry();
-        var written = await services.Objects.UpdateJsonAsync<DatasetCatalogState>(
-            CatalogKey, state => (state ?? new DatasetCatalogState()).With(name, entryToAdd), ct: cancellationToken).ConfigureAwait(false);
-        var stored = written.Value.Find(name)!.Find(version.Id)!;
-        var created = stored == entryToAdd;
-        LogImported(services.Logger, Tenant.Value, name, version.Id, description.Tracks, created);
-        return new DatasetImportOutcome(name, stored, created);
+        var added = await services.Index.AddAsync(Tenant, name, description.ToEntry(), cancellationToken).ConfigureAwait(false);
+        LogImported(services.Logger, Tenant.Value, name, version.Id, description.Tracks, added.Created);
+        return new DatasetImportOutcome(name, added.Version, added.Created);
     }
 
     /// <summary>The version's description, or null when the tenant has no such dataset version.</summary>

@@ -1,8 +1,10 @@
 using OrleansGenres.Abstractions.Tenancy;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
-/// <summary>Hands out <see cref="DatasetCatalog"/> grains by tenant (what an Orleans grain factory would do).</summary>
+/// <summary>Hands out each tenant's <see cref="DatasetCatalog"/>.</summary>
 public sealed class DatasetCatalogs(DatasetCatalogServices services)
 {
     public DatasetCatalogServices Services { get; } = services;

@@ -1,5 +1,7 @@
 using OrleansGenres.Ml.Data;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>The imported version, and whether this call added it (false: the same content was there already).</summary>

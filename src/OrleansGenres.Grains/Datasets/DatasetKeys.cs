@@ -1,9 +1,11 @@
 using OrleansGenres.Abstractions.Tenancy;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>
-/// Where a tenant's datasets live: <c>datasets/{tenant}/catalog.json</c>, one folder per version
+/// Where a tenant's dataset files live: one folder per version
 /// (<c>datasets/{tenant}/{name}/{version}/manifest.csv|dataset.json</c>) and the audio, content-addressed and shared by
 /// every version of the tenant (<c>datasets/{tenant}/audio/{sha256}</c>). Built only from a validated tenant, name,
 /// version and hash: paths written in manifests never become keys.
@@ -13,8 +15,11 @@ public static class DatasetKeys
     public const string ManifestFile = "manifest.csv";
     public const string DescriptionFile = "dataset.json";
 
-    // "audio" cannot collide with a dataset called "audio": its folders are named by version, never "catalog.json".
-    public static string Catalog(TenantId tenant) => $"datasets/{tenant.Value}/catalog.json";
+    /// <summary>
+    /// What offline imports listed (the catalogue itself is grain state, which adopts these). "audio" and this file cannot
+    /// collide with a dataset called "audio": its folders are named by version, never "catalog.json".
+    /// </summary>
+    public static string OfflineCatalog(TenantId tenant) => $"datasets/{tenant.Value}/catalog.json";
 
     public static string Manifest(TenantId tenant, string name, string version) => $"{VersionFolder(tenant, name, version)}/{ManifestFile}";
 

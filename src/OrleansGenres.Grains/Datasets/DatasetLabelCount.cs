@@ -1,3 +1,5 @@
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>How many tracks of a dataset version carry a label.</summary>

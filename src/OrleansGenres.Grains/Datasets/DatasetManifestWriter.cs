@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using OrleansGenres.Ml.Data;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>

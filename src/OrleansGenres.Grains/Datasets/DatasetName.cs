@@ -1,5 +1,7 @@
 using OrleansGenres.Abstractions.Tenancy;
 
+using OrleansGenres.Abstractions.Datasets;
+
 namespace OrleansGenres.Grains.Datasets;
 
 /// <summary>

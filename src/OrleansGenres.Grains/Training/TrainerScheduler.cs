@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Training;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Abstractions.Models;

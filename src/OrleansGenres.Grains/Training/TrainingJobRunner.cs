@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;

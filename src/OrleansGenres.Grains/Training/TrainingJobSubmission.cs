@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansGenres.Abstractions.Training;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;

@@ -1,3 +1,4 @@
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Host.Auth;
 
@@ -29,7 +30,7 @@ public static class DatasetEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, DatasetCatalogs catalogs, CancellationToken cancellationToken)
     {
-        var state = (await catalogs.Get(context.User.Tenant()).GetAsync(cancellationToken))?.Value ?? new DatasetCatalogState();
+        var state = await catalogs.Get(context.User.Tenant()).GetAsync(cancellationToken) ?? new DatasetCatalogState();
         return Results.Ok(new DatasetListResponse([.. state.Datasets.Select(DatasetSummaryResponse.From)]));
     }
 

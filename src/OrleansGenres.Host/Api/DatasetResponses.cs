@@ -1,3 +1,4 @@
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 
 namespace OrleansGenres.Host.Api;
@@ -9,7 +10,7 @@ public sealed record DatasetListResponse(IReadOnlyList<DatasetSummaryResponse> D
 public sealed record DatasetSummaryResponse(string Name, string Href, string Latest, int VersionCount)
 {
     public static DatasetSummaryResponse From(CatalogedDataset dataset) =>
-        new(dataset.Name, $"/api/datasets/{dataset.Name}", dataset.Versions[^1].Version, dataset.Versions.Count);
+        new(dataset.Name, $"/api/datasets/{dataset.Name}", dataset.Versions[^1].Version, dataset.Versions.Length);
 }
 
 /// <summary>One dataset with its versions, newest first (<c>GET /api/datasets/{name}</c>).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Training;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Auth;

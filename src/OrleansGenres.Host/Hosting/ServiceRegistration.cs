@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Grains.Analysis;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
@@ -55,7 +56,10 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(
             provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new DatasetCatalogs(new DatasetCatalogServices(
-            provider.GetRequiredService<IStorageProvider>().Objects, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DatasetCatalog>>())));
+            provider.GetRequiredService<IStorageProvider>().Objects,
+            new GrainDatasetIndex(provider.GetRequiredService<IGrainFactory>()),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<DatasetCatalog>>())));
         services.AddSingleton(provider => new RegistryModelProvider(
             provider.GetRequiredService<ModelRegistries>(),
             provider.GetRequiredService<IOptions<ModelSettings>>().Value.ToProviderOptions(),

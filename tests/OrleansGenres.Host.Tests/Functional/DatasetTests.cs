@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
@@ -109,7 +110,7 @@ public sealed class DatasetTests : IDisposable
         File.Delete(ToneDatasetFiles.Write(tones));
         using (var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(_data.Path, "store") }))
         {
-            var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance));
+            var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new OfflineDatasetIndex(storage.Objects), TimeProvider.System, NullLogger.Instance));
             await catalogs.Get(new TenantId("acme")).ImportAsync("tones", await DatasetLoader.LoadAsync(tones));
         }
 

@@ -3,6 +3,7 @@ using OrleansGenres.Abstractions.Training;
 using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Tests.Support;
 using OrleansGenres.Ml.Data;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGenres.Testing;
@@ -145,7 +146,7 @@ public sealed class TrainingJobGrainTests : IDisposable
     private async Task<TrainingJobState> NewJobOnDatasetAsync(GrainTestCluster cluster, int epochs)
     {
         var (manifest, _) = TrainingDatasetFiles.Write(Path.Combine(_files.Path, "bands"), tracksPerClass: 4, seconds: 2);
-        var catalog = new DatasetCatalogs(new DatasetCatalogServices(cluster.Objects, TimeProvider.System, NullLogger.Instance)).Get(_acme);
+        var catalog = new DatasetCatalogs(new DatasetCatalogServices(cluster.Objects, new GrainDatasetIndex(cluster.Grains), TimeProvider.System, NullLogger.Instance)).Get(_acme);
         await catalog.ImportAsync("bands", await DatasetLoader.LoadAsync(manifest));
         var request = new TrainingJobRequest("bands", null, System.Text.Json.JsonDocument.Parse(TrainingDatasetFiles.ConfigJson("bands-cnn", epochs)).RootElement, "bands", null);
         var validated = await TrainingJobSubmission.ValidateAsync(request, catalog, TrainingJobId.New(), DateTimeOffset.UtcNow);

@@ -14,6 +14,7 @@ using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Grains.Tracks;
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Configuration;
@@ -87,7 +88,7 @@ public sealed class GrainTestCluster : IAsyncDisposable
             services.AddSingleton(new TrainingJobLifecycleOptions { ReminderPeriod = lifecycleOptions.ReminderPeriod, RetryDelay = TimeSpan.FromMilliseconds(500), BusyRetryDelay = TimeSpan.FromMilliseconds(200) });
             services.AddSingleton(provider => new ModelRegistries(new ModelRegistryServices(storage.Objects, provider.GetRequiredService<IGrainFactory>(), TimeProvider.System)));
             services.AddSingleton(retag ?? new RetagOptions());
-            services.AddSingleton(new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance)));
+            services.AddSingleton(provider => new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new GrainDatasetIndex(provider.GetRequiredService<IGrainFactory>()), TimeProvider.System, NullLogger.Instance)));
             services.AddSingleton(new ScratchFolder(Path.Combine(data.Path, "scratch", options.SiloName)));
             services.AddSingleton<IActiveModelProvider>(_ => new DirectoryModelProvider(Path.Combine(AppContext.BaseDirectory, "models", "default")));
             if (analysis)

@@ -1,3 +1,4 @@
+using OrleansGenres.Abstractions.Datasets;
 using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Host.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class DatasetCatalogUnitTests : IDisposable
         var dataset = await DatasetLoader.LoadAsync(manifest);
         var expected = (await DatasetVersioning.ComputeAsync(dataset)).Id;
         using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(_data.Path, "store") });
-        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance));
+        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new OfflineDatasetIndex(storage.Objects), TimeProvider.System, NullLogger.Instance));
         var acme = catalogs.Get(new TenantId("acme"));
 
         var first = await acme.ImportAsync("tones", dataset);
@@ -86,14 +87,14 @@ public sealed class DatasetCatalogUnitTests : IDisposable
         var manifest = ToneDatasetFiles.Write(Path.Combine(_data.Path, "source"));
         var dataset = await DatasetLoader.LoadAsync(manifest);
         using var storage = new LocalStorageProvider(new LocalStorageOptions { Path = Path.Combine(_data.Path, "store") });
-        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, TimeProvider.System, NullLogger.Instance));
+        var catalogs = new DatasetCatalogs(new DatasetCatalogServices(storage.Objects, new OfflineDatasetIndex(storage.Objects), TimeProvider.System, NullLogger.Instance));
         var tenant = new TenantId("acme");
         var names = Enumerable.Range(0, 5).Select(i => $"set-{i}").ToList();
 
-        // Separate grain instances, as on separate nodes: only the ETag keeps them from losing entries.
+        // Offline imports in parallel (separate CLI processes): only the ETag keeps them from losing entries.
         await Task.WhenAll(names.Select(name => catalogs.Get(tenant).ImportAsync(name, dataset)));
 
-        var state = (await catalogs.Get(tenant).GetAsync())!.Value;
+        var state = (await catalogs.Get(tenant).GetAsync())!;
         Assert.Equal(names, state.Datasets.Select(d => d.Name));
     }
 }
