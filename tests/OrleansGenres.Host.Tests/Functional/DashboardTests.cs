@@ -11,10 +11,21 @@ public sealed class DashboardTests : IDisposable
     private readonly TempDirectory _data = new("host-dashboard");
 
     [Fact]
+    public async Task The_dashboard_is_off_unless_asked_for()
+    {
+        var settings = ServiceSettings.Local(_data.Path).With();
+        settings["Auth:Tenants:acme:Admin"] = "true";
+        await using var host = await HostProcess.StartAsync(settings);
+        using var admin = host.Client(ServiceSettings.AcmeKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/dashboard/index.html")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_dashboard_answers_admin_keys_only_and_shows_this_silo()
     {
         var settings = ServiceSettings.Local(_data.Path).With();
         settings["Auth:Tenants:acme:Admin"] = "true";
+        settings["Dashboard"] = "true";
         await using var host = await HostProcess.StartAsync(settings);
         using var admin = host.Client(ServiceSettings.AcmeKey);
         using var tenant = host.Client(ServiceSettings.GlobexKey);
