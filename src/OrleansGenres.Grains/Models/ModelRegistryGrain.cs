@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
+using OrleansGenres.Grains.Lifecycle;
 using OrleansGenres.Grains.Tracks;
 
 namespace OrleansGenres.Grains.Models;
@@ -81,7 +82,7 @@ public sealed partial class ModelRegistryGrain(
         {
             LogRetagStarted(_tenant.Value, version, job.JobId);
             _nextDeferredRound = DateTimeOffset.MinValue;
-            await this.RegisterOrUpdateReminder(RetagReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.WatchAsync(RetagReminder, TimeSpan.FromMinutes(1));
             StartRetagTimer();
         }
 
@@ -110,10 +111,7 @@ public sealed partial class ModelRegistryGrain(
     {
         _retagTimer?.Dispose();
         _retagTimer = null;
-        if (await this.GetReminder(RetagReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await this.UnwatchAsync(RetagReminder);
     }
 
     /// <summary>One batch: the next tracks after the cursor, or once the scan is done a round of the deferred ones.</summary>

@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using OrleansGenres.Abstractions.Analysis;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Tracks;
+using OrleansGenres.Grains.Lifecycle;
 using OrleansGenres.Grains.Telemetry;
 using OrleansGenres.Storage;
 
@@ -25,18 +26,21 @@ public sealed partial class TrackGrain(
     GenresTelemetry telemetry,
     ILogger<TrackGrain> logger) : Grain, ITrackGrain, IRemindable
 {
-    private const string WatchReminder = "analysis-watch";
+    private const string Watch = "analysis-watch";
     private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(30);
 
     private TenantId _tenant;
     private TrackId _id;
-    private IGrainTimer? _retryTimer;
     private IGrainTimer? _indexTimer;
     private int _busyOffers;
 
     private TrackState State => track.State;
 
     private bool Exists => track.RecordExists;
+
+    private RetryTimer? _retry;
+
+    private RetryTimer Retry => _retry ??= new RetryTimer(this);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -268,18 +272,7 @@ public sealed partial class TrackGrain(
             return true;
         }
 
-        SiloAddress silo;
-        try
-        {
-            silo = SiloAddress.FromParsableString(dispatch.Silo);
-        }
-        catch (FormatException)
-        {
-            return true;
-        }
-
-        // A silo that died, or one this cluster has never seen (a restarted embedded silo has a new address).
-        return membership.CurrentSnapshot.GetSiloStatus(silo) is SiloStatus.Dead or SiloStatus.None;
+        return membership.HasLeft(dispatch.Silo);
     }
 
     /// <summary>
@@ -320,7 +313,7 @@ public sealed partial class TrackGrain(
         if (!admission.Accepted)
         {
             _busyOffers++;
-            RetryIn(TimeSpan.FromTicks(Math.Min(options.BusyRetryDelay.Ticks << Math.Min(_busyOffers - 1, 10), MaxBusyDelay.Ticks)));
+            RetryIn(RetryTimer.Doubling(options.BusyRetryDelay, _busyOffers, MaxBusyDelay));
             return;
         }
 
@@ -345,32 +338,13 @@ public sealed partial class TrackGrain(
         StopRetryTimer();
     }
 
-    private void RetryIn(TimeSpan delay)
-    {
-        StopRetryTimer();
-        _retryTimer = this.RegisterGrainTimer(async _ =>
-        {
-            StopRetryTimer();
-            await DispatchAsync();
-        }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
-    }
+    private void RetryIn(TimeSpan delay) => Retry.Schedule(delay, DispatchAsync);
 
-    private void StopRetryTimer()
-    {
-        _retryTimer?.Dispose();
-        _retryTimer = null;
-    }
+    private void StopRetryTimer() => _retry?.Stop();
 
-    private Task WatchAsync() =>
-        this.RegisterOrUpdateReminder(WatchReminder, options.ReminderPeriod, options.ReminderPeriod);
+    private Task WatchAsync() => this.WatchAsync(Watch, options.ReminderPeriod);
 
-    private async Task UnwatchAsync()
-    {
-        if (await this.GetReminder(WatchReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task UnwatchAsync() => this.UnwatchAsync(Watch);
 
     /// <summary>Writes the state, then the index entry the listing reads (status and assigned tags may have changed).</summary>
     private async Task SaveAsync(TrackState next)

@@ -5,6 +5,7 @@ using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Runtime.Placement;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Abstractions.Training;
+using OrleansGenres.Grains.Lifecycle;
 using OrleansGenres.Storage;
 
 namespace OrleansGenres.Grains.Training;
@@ -25,13 +26,15 @@ public sealed partial class TrainingJobGrain(
     TimeProvider clock,
     ILogger<TrainingJobGrain> logger) : Grain, ITrainingJobGrain, IRemindable
 {
-    private const string WatchReminder = "training-watch";
+    private const string Watch = "training-watch";
     private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(30);
 
     private TenantId _tenant;
     private TrainingJobId _id;
-    private IGrainTimer? _retryTimer;
+    private RetryTimer? _retry;
     private int _busyOffers;
+
+    private RetryTimer Retry => _retry ??= new RetryTimer(this);
 
     private TrainingJobState State => job.State;
 
@@ -254,25 +257,14 @@ public sealed partial class TrainingJobGrain(
 
     private async Task<bool> IsLostAsync(TrainingDispatch dispatch)
     {
-        SiloAddress silo;
-        try
-        {
-            silo = SiloAddress.FromParsableString(dispatch.Silo);
-        }
-        catch (FormatException)
-        {
-            return true;
-        }
-
-        // A silo that died, or one this cluster has never seen (a restarted embedded silo has a new address).
-        if (membership.CurrentSnapshot.GetSiloStatus(silo) is SiloStatus.Dead or SiloStatus.None)
+        if (membership.HasLeft(dispatch.Silo))
         {
             return true;
         }
 
         try
         {
-            return !await CallTrainerAsync(silo, trainer => trainer.HoldsAsync(dispatch.Attempt));
+            return !await CallTrainerAsync(SiloAddress.FromParsableString(dispatch.Silo), trainer => trainer.HoldsAsync(dispatch.Attempt));
         }
         catch (Exception e)
         {
@@ -328,7 +320,7 @@ public sealed partial class TrainingJobGrain(
         }
 
         _busyOffers++;
-        RetryIn(TimeSpan.FromTicks(Math.Min(options.BusyRetryDelay.Ticks << Math.Min(_busyOffers - 1, 10), MaxBusyDelay.Ticks)));
+        RetryIn(RetryTimer.Doubling(options.BusyRetryDelay, _busyOffers, MaxBusyDelay));
     }
 
     /// <summary>
@@ -374,31 +366,13 @@ public sealed partial class TrainingJobGrain(
         await job.WriteStateAsync();
     }
 
-    private void RetryIn(TimeSpan delay)
-    {
-        StopRetryTimer();
-        _retryTimer = this.RegisterGrainTimer(async _ =>
-        {
-            StopRetryTimer();
-            await DispatchAsync();
-        }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
-    }
+    private void RetryIn(TimeSpan delay) => Retry.Schedule(delay, DispatchAsync);
 
-    private void StopRetryTimer()
-    {
-        _retryTimer?.Dispose();
-        _retryTimer = null;
-    }
+    private void StopRetryTimer() => _retry?.Stop();
 
-    private Task WatchAsync() => this.RegisterOrUpdateReminder(WatchReminder, options.ReminderPeriod, options.ReminderPeriod);
+    private Task WatchAsync() => this.WatchAsync(Watch, options.ReminderPeriod);
 
-    private async Task UnwatchAsync()
-    {
-        if (await this.GetReminder(WatchReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task UnwatchAsync() => this.UnwatchAsync(Watch);
 
     private ITrainingJobIndexGrain Index => GrainFactory.GetGrain<ITrainingJobIndexGrain>(_tenant.Value);
 
