@@ -17,8 +17,9 @@ configuration="${CONFIGURATION:-Release}"
 # reference BLAS and matrix products run ~20x slower.
 # libav*-dev + pkg-config: the in-process audio decoder in src/native links FFmpeg's libraries (5.1 on Debian 12);
 # the ffmpeg package stays for ffprobe, the fallback decoder and the test audio the tests generate.
+# python3: build/weak-glibcxx.py patches TorchSharp's native library after each copy (Directory.Build.targets).
 apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread
-  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev pkg-config)
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev pkg-config python3)
 # The training benchmark runs the same models in PyTorch beside ours (Debian's python3-torch, same libtorch).
 if [ "${1:-run}" = "bench" ]; then apt_packages+=(python3-torch); fi
 # Node.js + npm run Azurite, the Azure Storage emulator the storage tests use. Only when npm is missing: machine
