@@ -33,14 +33,14 @@ public sealed class TorchEnvironmentTests
         // CBAM's spatial attention shape (2 → 1, 7×7): with oneDNN's AVX2/AVX-512 kernels this went NaN within a few
         // hundred steps once freed memory was reused (each step's dispose scope frees at once).
         TorchEnvironment.Configure();
-        random.manual_seed(1);
+        var generator = new Generator(1);
         using var conv = nn.Conv2d(2, outputs, kernel, padding: kernel / 2, bias: false);
-        using var input = randn(16, 2, 12, 12);
+        using var input = randn([16, 2, 12, 12], generator: generator);
         for (var step = 0; step < 1000; step++)
         {
             using var scope = NewDisposeScope();
             var x = input.clone().requires_grad_(true);
-            (conv.call(x) * randn(16, outputs, 12, 12)).sum().backward();
+            (conv.call(x) * randn([16, outputs, 12, 12], generator: generator)).sum().backward();
             Assert.True(x.grad!.isfinite().all().to_type(ScalarType.Int32).item<int>() == 1, $"non-finite input gradient at step {step}");
         }
     }

@@ -6,7 +6,8 @@ namespace OrleansGenres.Torch.Models;
 /// <summary>
 /// Builds a network with deterministic initial weights: torch's global generator is seeded with the options' seed just
 /// before the layers are made (under a lock: two networks built at once must not interleave draws), and the network's
-/// dropout gets a generator of its own, seeded the same way.
+/// dropout gets a generator of its own, seeded the same way. Nothing else in the service draws from torch's global
+/// generator (augmentation, dropout and splits have their own), so the same seed gives the same initial weights.
 /// </summary>
 public static class Networks
 {
