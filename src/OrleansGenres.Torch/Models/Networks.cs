@@ -14,7 +14,7 @@ public static class Networks
     // Guards torch's process-wide generator during construction; no state of ours.
     private static readonly Lock Construction = new();
 
-    public static (nn.Module<Tensor, Tensor> Network, Generator Dropout) Create(NetworkOptions options)
+    public static Network Create(NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
@@ -36,11 +36,7 @@ public static class Networks
                 NetworkArchitecture.TemporalCnn => new TemporalCnn(options, generator),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
             };
-            return (network, generator);
+            return new Network(options, network, generator);
         }
     }
-
-    /// <summary>Trainable parameters (what model cards report).</summary>
-    public static long ParameterCount(this nn.Module module) =>
-        module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 }

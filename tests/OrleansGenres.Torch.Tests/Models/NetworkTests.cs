@@ -1,4 +1,5 @@
 using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -58,17 +59,12 @@ public sealed class NetworkTests
     public void The_same_seed_builds_the_same_weights_and_another_seed_others()
     {
         var options = new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 3, NMels = 32, Seed = 5 };
-        var (first, _) = Networks.Create(options);
-        var (again, _) = Networks.Create(options);
-        var (other, _) = Networks.Create(options with { Seed = 6 });
-        using (first)
-        using (again)
-        using (other)
-        {
-            var a = first.parameters().Select(p => p.data<float>().ToArray()).ToList();
-            Assert.Equal(a, again.parameters().Select(p => p.data<float>().ToArray()));
-            Assert.NotEqual(a, other.parameters().Select(p => p.data<float>().ToArray()));
-        }
+        using var first = Networks.Create(options);
+        using var again = Networks.Create(options);
+        using var other = Networks.Create(options with { Seed = 6 });
+        var a = first.Module.parameters().Select(p => p.data<float>().ToArray()).ToList();
+        Assert.Equal(a, again.Module.parameters().Select(p => p.data<float>().ToArray()));
+        Assert.NotEqual(a, other.Module.parameters().Select(p => p.data<float>().ToArray()));
     }
 
     [Theory]
@@ -79,34 +75,23 @@ public sealed class NetworkTests
     public void Every_network_learns_held_out_items_well_above_chance(NetworkArchitecture architecture, bool attention)
     {
         const int classes = 4, nMels = 32, frames = 24, batch = 16;
-        var (network, _) = Networks.Create(new NetworkOptions { Architecture = architecture, Classes = classes, NMels = nMels, Attention = attention, Dropout = 0.1, Seed = 1 });
-        using (network)
+        using var network = Networks.Create(new NetworkOptions { Architecture = architecture, Classes = classes, NMels = nMels, Attention = attention, Dropout = 0.1, Seed = 1 });
+        using var trainer = new NetworkTrainer(network, new TrainerSettings { LearningRate = 3e-3, Seed = 1 });
+        using var data = NewDisposeScope();
+        var (train, trainLabels) = Synthetic(192, classes, nMels, frames, seed: 1);
+        var (test, testLabels) = Synthetic(64, classes, nMels, frames, seed: 2);
+        for (var epoch = 0; epoch < 3; epoch++)
         {
-            var (train, trainLabels) = Synthetic(192, classes, nMels, frames, seed: 1);
-            var (test, testLabels) = Synthetic(64, classes, nMels, frames, seed: 2);
-            using var optimizer = optim.AdamW(network.parameters(), lr: 3e-3, weight_decay: 1e-4);
-            network.train();
-            for (var epoch = 0; epoch < 3; epoch++)
+            for (long start = 0; start < trainLabels.shape[0]; start += batch)
             {
-                for (long start = 0; start < trainLabels.shape[0]; start += batch)
-                {
-                    using var step = NewDisposeScope();
-                    optimizer.zero_grad();
-                    var loss = nn.functional.cross_entropy(network.call(train.narrow(0, start, batch)), trainLabels.narrow(0, start, batch));
-                    loss.backward();
-                    nn.utils.clip_grad_norm_(network.parameters(), 5.0); // as the native trainer's defaults
-                    optimizer.step();
-                }
+                using var step = NewDisposeScope();
+                trainer.Step(train.narrow(0, start, batch), trainLabels.narrow(0, start, batch));
             }
-
-            network.eval();
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            var accuracy = network.call(test).argmax(1).eq(testLabels).to_type(float32).mean().item<float>();
-            Assert.True(accuracy >= 0.9, $"held-out accuracy {accuracy:P0} (chance 25 %)");
-            train.Dispose();
-            test.Dispose();
         }
+
+        float accuracy = 0;
+        trainer.Evaluate(test, testLabels, logits => accuracy = logits.argmax(1).eq(testLabels).to_type(float32).mean().item<float>());
+        Assert.True(accuracy >= 0.9, $"held-out accuracy {accuracy:P0} (chance 25 %)");
     }
 
     [Fact]
@@ -115,25 +100,19 @@ public sealed class NetworkTests
         var invalid = Assert.Throws<ArgumentException>(() => Networks.Create(new NetworkOptions { Classes = 0, Architecture = NetworkArchitecture.ResNet18, Attention = true }));
         Assert.Contains("classes", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("attention", invalid.Message, StringComparison.Ordinal);
-        var (network, _) = Networks.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 2, NMels = 80 });
-        using (network)
-        {
-            using var wrongBands = zeros(1, 1, 64, 10);
-            Assert.Contains("mel bands", Assert.Throws<ArgumentException>(() => network.call(wrongBands)).Message, StringComparison.Ordinal);
-        }
+        using var network = Networks.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 2, NMels = 80 });
+        using var wrongBands = zeros(1, 1, 64, 10);
+        Assert.Contains("mel bands", Assert.Throws<ArgumentException>(() => network.Forward(wrongBands)).Message, StringComparison.Ordinal);
     }
 
     private static long Count(NetworkOptions options)
     {
-        var (network, _) = Networks.Create(options);
-        using (network)
-        {
-            return network.ParameterCount();
-        }
+        using var network = Networks.Create(options);
+        return network.ParameterCount;
     }
 
     /// <summary>Class k is a loud band at its own mel rows over noise (as the native engine's tests make them).</summary>
-    private static (Tensor Inputs, Tensor Labels) Synthetic(int count, int classes, int nMels, int frames, int seed)
+    internal static (Tensor Inputs, Tensor Labels) Synthetic(int count, int classes, int nMels, int frames, int seed)
     {
         var random = new Random(seed);
         var inputs = new float[count * nMels * frames];
