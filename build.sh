@@ -20,8 +20,9 @@ configuration="${CONFIGURATION:-Release}"
 # python3: build/weak-glibcxx.py patches TorchSharp's native library after each copy (Directory.Build.targets).
 apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev pkg-config python3)
-# The training benchmark runs the same models in PyTorch beside ours (Debian's python3-torch, same libtorch).
-if [ "${1:-run}" = "bench" ]; then apt_packages+=(python3-torch); fi
+# The training benchmark runs the same models in PyTorch beside ours, and the TorchSharp engine's interop tests read
+# and write PyTorch files with it (Debian's python3-torch 1.13, run as /usr/bin/python3).
+if [ "${1:-run}" = "bench" ] || [ "${1:-run}" = "test" ]; then apt_packages+=(python3-torch); fi
 # Node.js + npm run Azurite, the Azure Storage emulator the storage tests use. Only when npm is missing: machine
 # images of this kind bring Node.js 20 (with npm) from NodeSource, which Debian's nodejs/npm packages would clash with.
 if ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
