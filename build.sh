@@ -143,7 +143,12 @@ case "$mode" in
     dotnet test OrleansGenres.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=normal"
     ;;
   bench)
-    dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench -- "${@:2}"
+    if [ "${2:-}" = "torch-train" ]; then
+      # The TorchSharp engine in its own process: it cannot share one with the native bridge's libtorch.
+      dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench.Torch -- "${@:3}"
+    else
+      dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench -- "${@:2}"
+    fi
     ;;
   *)
     echo "usage: ./build.sh [run|test|bench|demo|azurite]" >&2
