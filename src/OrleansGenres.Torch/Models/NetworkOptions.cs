@@ -32,6 +32,9 @@ public sealed record NetworkOptions
 
     public long Seed { get; init; } = 42;
 
+    /// <summary>Where the network runs (<see cref="Devices.Resolve"/>): cpu, cuda, or auto.</summary>
+    public DeviceChoice Device { get; init; } = DeviceChoice.Cpu;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

@@ -24,6 +24,7 @@ public static class Networks
         }
 
         TorchEnvironment.Configure();
+        var device = torch.device(Devices.Resolve(options.Device));
         var generator = new Generator((ulong)options.Seed);
         lock (Construction)
         {
@@ -36,7 +37,8 @@ public static class Networks
                 NetworkArchitecture.TemporalCnn => new TemporalCnn(options, generator),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
             };
-            return new Network(options, network, generator);
+            network.to(device);
+            return new Network(options, network, generator, device);
         }
     }
 }

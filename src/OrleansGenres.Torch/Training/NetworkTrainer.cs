@@ -44,7 +44,7 @@ public sealed class NetworkTrainer : IDisposable
 
     public int EpochsDone => _schedule.State.EpochsDone;
 
-    /// <summary>What a training step feeds the network: key/tempo jitter, then SpecAugment masks.</summary>
+    /// <summary>What a training step feeds the network: key/tempo jitter, then SpecAugment masks (drawn on the CPU, so CPU and CUDA runs see the same).</summary>
     public Tensor Augment(Tensor inputs) =>
         SpecAugment.Apply(KeyTempoJitter.Apply(inputs, _settings.Jitter, _augmentGenerator), _settings.SpecAugment, _augmentGenerator);
 
@@ -53,9 +53,9 @@ public sealed class NetworkTrainer : IDisposable
     {
         _network.Module.train();
         _optimizer.zero_grad();
-        var output = _network.Forward(Augment(inputs));
+        var output = _network.Forward(Augment(inputs).to(_network.Device));
         logits?.Invoke(output.detach());
-        var loss = Losses.Compute(_settings.Loss, output, targets);
+        var loss = Losses.Compute(_settings.Loss, output, targets.to(_network.Device));
         loss.backward();
         if (_settings.GradientClipNorm > 0)
         {
@@ -71,9 +71,9 @@ public sealed class NetworkTrainer : IDisposable
     {
         using var noGrad = no_grad();
         _network.Module.eval();
-        var output = _network.Forward(inputs);
+        var output = _network.Forward(inputs.to(_network.Device));
         logits?.Invoke(output);
-        return Losses.Compute(_settings.Loss, output, targets).item<float>();
+        return Losses.Compute(_settings.Loss, output, targets.to(_network.Device)).item<float>();
     }
 
     /// <summary>Ends an epoch: the schedule sees the validation loss; returns the rate for the next epoch.</summary>
