@@ -62,8 +62,9 @@ public sealed partial class TrainingJobGrain(
         }
 
         await SaveAsync(created with { Status = TrainingJobStatus.Queued, Attempts = 0, Dispatch = null });
-        await Index.AddAsync(_id.Value, State.CreatedAt);
+        // The watch first: from here on the job cannot be lost, whatever fails next (the watch re-indexes and dispatches).
         await WatchAsync();
+        await TryIndexAsync();
         await DispatchAsync();
         return State;
     }
@@ -238,7 +239,7 @@ public sealed partial class TrainingJobGrain(
         }
 
         // Idempotent: repairs a listing that missed the job (its silo died between writing the job and indexing it).
-        await Index.AddAsync(_id.Value, State.CreatedAt);
+        await TryIndexAsync();
         if (State.Dispatch is { } dispatch && await IsLostAsync(dispatch))
         {
             LogTakenBack(_tenant.Value, _id.Value, dispatch.Silo);
@@ -376,6 +377,19 @@ public sealed partial class TrainingJobGrain(
 
     private ITrainingJobIndexGrain Index => GrainFactory.GetGrain<ITrainingJobIndexGrain>(_tenant.Value);
 
+    /// <summary>Lists the job for its tenant; when the index grain cannot be reached the watch tries again on its next tick.</summary>
+    private async Task TryIndexAsync()
+    {
+        try
+        {
+            await Index.AddAsync(_id.Value, State.CreatedAt);
+        }
+        catch (Exception e)
+        {
+            LogIndexFailed(e, _tenant.Value, _id.Value);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {Tenant}/{JobId}: start {Attempt} by trainer {Trainer}, after epoch {ResumedAfterEpoch}")]
     private partial void LogStarted(string tenant, string jobId, int attempt, string trainer, int resumedAfterEpoch);
 
@@ -390,6 +404,9 @@ public sealed partial class TrainingJobGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Training job {Tenant}/{JobId}: the trainer on {Silo} could not be asked")]
     private partial void LogWatchFailed(Exception error, string tenant, string jobId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {Tenant}/{JobId}: listing it failed; its watch tries again")]
+    private partial void LogIndexFailed(Exception error, string tenant, string jobId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Training job {Tenant}/{JobId}: offering to the trainer on {Silo} failed")]
     private partial void LogOfferFailed(Exception error, string tenant, string jobId, string silo);
