@@ -82,8 +82,9 @@ public sealed partial class ModelRegistryGrain(
         {
             LogRetagStarted(_tenant.Value, version, job.JobId);
             _nextDeferredRound = DateTimeOffset.MinValue;
-            await this.WatchAsync(RetagReminder, TimeSpan.FromMinutes(1));
+            // The timer first: the saved job runs in this activation even if registering the reminder (crash cover) fails.
             StartRetagTimer();
+            await this.WatchAsync(RetagReminder, TimeSpan.FromMinutes(1));
         }
 
         return new ModelActivation(model, job);
