@@ -1,6 +1,7 @@
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Windowing;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Bench;
 
@@ -9,7 +10,7 @@ internal static class MelBench
 {
     public static IReadOnlyList<BenchResult> Run(bool quick)
     {
-        var info = TorchRuntime.Initialize();
+        var info = TorchEnvironment.Initialize();
         var repeats = quick ? 5 : 25;
         var results = new List<BenchResult>();
         foreach (var preset in new[] { "librosa", "torchaudio" })
@@ -20,7 +21,7 @@ internal static class MelBench
 
             var clip = Noise(30 * rate, 1);
             var wall = Measure.MedianSeconds(repeats, () => extractor.Compute(clip));
-            results.Add(new BenchResult($"log-mel {preset}: one 30 s signal", 30 / wall, Notes: $"{wall * 1000:0.0} ms, {info.IntraOpThreads} threads"));
+            results.Add(new BenchResult($"log-mel {preset}: one 30 s signal", 30 / wall, Notes: $"{wall * 1000:0.0} ms, {info.Threads} threads"));
 
             const int batch = 32;
             var window = WindowingOptions.Default.WindowSamples(rate);

@@ -3,7 +3,9 @@ using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Windowing;
-using OrleansGenres.Native;
+using OrleansGenres.Ml.Features;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Bench;
 
@@ -16,11 +18,11 @@ internal static class PipelineBench
 {
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchInputs inputs, bool quick)
     {
-        TorchRuntime.Initialize();
+        TorchEnvironment.Initialize();
         var seconds = quick ? 600 : 3600;
         var path = inputs.Get("stereo44k.mp3", seconds, "mp3", "-c:a", "libmp3lame", "-b:a", "192k");
         using var extractor = LogMelExtractor.Create(MelOptions.Librosa);
-        using var nativeThread = new NativeThread();
+        using var torchThread = new TorchThread();
         var ffmpegPeak = 0.0;
         var windows = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -28,7 +30,7 @@ internal static class PipelineBench
         await using (var source = AudioDecoders.Create(kind).OpenFile(path, MelOptions.Librosa.SampleRate))
         {
             var ffmpegPid = source is FfmpegPcmSource ffmpeg ? ffmpeg.ProcessId : 0;
-            await foreach (var batch in WindowedLogMel.BatchesAsync(source, WindowingOptions.Default, extractor, nativeThread: nativeThread))
+            await foreach (var batch in WindowedLogMel.BatchesAsync(source, WindowingOptions.Default, extractor, torchThread: torchThread))
             {
                 windows += batch.Count;
                 if (ffmpegPid != 0)

@@ -1,6 +1,6 @@
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Bench;
 
@@ -13,7 +13,7 @@ internal static class TagBench
 {
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchInputs inputs, bool quick)
     {
-        TorchRuntime.Initialize(null);
+        TorchEnvironment.Initialize(null);
         var folder = Environment.GetEnvironmentVariable("GENRES_MODEL") ?? Path.Combine("models", "default");
         if (!ModelDirectory.Exists(folder))
         {
@@ -22,14 +22,14 @@ internal static class TagBench
         }
 
         var clip = inputs.Get("clip.mp3", 30, "mp3", "-c:a", "libmp3lame", "-b:a", "192k");
-        using var nativeThread = new NativeThread();
-        using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder));
+        using var torchThread = new TorchThread();
+        using var predictor = await torchThread.RunAsync(() => TrackPredictor.Load(folder));
         var results = new List<BenchResult>();
         foreach (var (name, decoder) in new (string, IAudioDecoder)[] { ("in-process decoder", new LibavDecoder()), ("ffmpeg process", new FfmpegDecoder()) })
         {
             var windows = 0;
             var seconds = await Measure.MedianSecondsAsync(quick ? 3 : 9, async () =>
-                windows = (await predictor.TagFileAsync(clip, decoder, nativeThread)).Windows.Count);
+                windows = (await predictor.TagFileAsync(clip, decoder, torchThread)).Windows.Count);
             results.Add(new BenchResult($"tag 30 s MP3 with the default model, {name}", 30 / seconds, Measure.PeakRssMegabytes(),
                 $"{seconds * 1000:F0} ms per clip, {windows} windows, {predictor.Card.Name} ({predictor.Card.Model.Architecture})"));
         }

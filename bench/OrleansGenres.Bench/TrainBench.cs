@@ -7,7 +7,9 @@ using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Bench;
 
@@ -21,30 +23,30 @@ internal static class TrainBench
     private const int Batch = 32;
     private const int Frames = 173; // 4 s at 22050 Hz, hop 512
 
-    private sealed record Case(string Name, ModelArchitecture Architecture, bool Attention, int NMels, int Classes);
+    private sealed record Case(string Name, NetworkArchitecture Architecture, bool Attention, int NMels, int Classes);
 
     private sealed record PyTorchResult(double TrainSeconds, double InferSeconds, int Parameters, string Torch);
 
     public static IReadOnlyList<BenchResult> Run(bool quick)
     {
-        TorchRuntime.Initialize(null);
+        TorchEnvironment.Initialize(null);
         var cases = new List<Case>
         {
-            new("cnn", ModelArchitecture.Cnn, false, 64, 10),
-            new("cnn-cbam", ModelArchitecture.Cnn, true, 64, 10),
-            new("res-transformer", ModelArchitecture.ResTransformer, false, 80, 10),
-            new("temporal-cnn", ModelArchitecture.TemporalCnn, false, 128, 10),
+            new("cnn", NetworkArchitecture.Cnn, false, 64, 10),
+            new("cnn-cbam", NetworkArchitecture.Cnn, true, 64, 10),
+            new("res-transformer", NetworkArchitecture.ResTransformer, false, 80, 10),
+            new("temporal-cnn", NetworkArchitecture.TemporalCnn, false, 128, 10),
         };
         if (!quick)
         {
-            cases.Add(new("resnet18", ModelArchitecture.ResNet18, false, 64, 10));
+            cases.Add(new("resnet18", NetworkArchitecture.ResNet18, false, 64, 10));
         }
 
         var steps = quick ? 5 : 15;
         var results = new List<BenchResult>();
         foreach (var c in cases)
         {
-            using var model = TaggingModel.Create(new ModelOptions { Architecture = c.Architecture, Attention = c.Attention, Classes = c.Classes, NMels = c.NMels, Device = ComputeDevice.Cpu, Dropout = 0.3 });
+            using var model = TaggingModel.Create(new NetworkOptions { Architecture = c.Architecture, Attention = c.Attention, Classes = c.Classes, NMels = c.NMels, Device = DeviceChoice.Cpu, Dropout = 0.3 });
             using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, Optimizer = OptimizerKind.AdamW });
             var random = new Random(1);
             var inputs = new float[Batch * c.NMels * Frames];
@@ -105,9 +107,9 @@ internal static class TrainBench
             items.Add(new TrackItem(entry, new CachedFeatures($"{t:x16}", path, windowsPerTrack, nMels, Frames), [t % 10]));
         }
 
-        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.ResTransformer, Classes = 10, NMels = nMels, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 10, NMels = nMels, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy });
-        using var nativeThread = new NativeThread();
+        using var torchThread = new TorchThread();
         var batches = new EpochBatches(items, classes: 10, multiLabel: false, Batch, maxWindowsPerTrack: null, seed: 1);
         var logits = new float[Batch * 10];
         var steps = 0;
@@ -121,7 +123,7 @@ internal static class TrainBench
                 {
                     using (batch)
                     {
-                        nativeThread.RunAsync(() => trainer.Step(batch.Inputs, batch.Count, Frames, batch.Targets, logits.AsSpan(0, batch.Count * 10))).GetAwaiter().GetResult();
+                        torchThread.RunAsync(() => trainer.Step(batch.Inputs, batch.Count, Frames, batch.Targets, logits.AsSpan(0, batch.Count * 10))).GetAwaiter().GetResult();
                         steps++;
                     }
                 }
@@ -129,7 +131,7 @@ internal static class TrainBench
         });
         var inputs = new float[Batch * perWindow];
         var targets = Enumerable.Range(0, Batch).Select(i => (float)(i % 10)).ToArray();
-        var stepSeconds = Measure.MedianSeconds(quick ? 3 : 9, () => nativeThread.RunAsync(() => trainer.Step(inputs, Batch, Frames, targets)).GetAwaiter().GetResult());
+        var stepSeconds = Measure.MedianSeconds(quick ? 3 : 9, () => torchThread.RunAsync(() => trainer.Step(inputs, Batch, Frames, targets)).GetAwaiter().GetResult());
         var windows = tracks * windowsPerTrack;
         return new BenchResult($"train epoch res-transformer from .npz ({windows} windows)", windows / epochSeconds * 4, null,
             $"{windows / epochSeconds:F0} windows/s; epoch / ({steps} bare steps) = {epochSeconds / (steps * stepSeconds):F2}");

@@ -6,7 +6,7 @@ using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Hosting;
 using OrleansGenres.Host.Silo;
 using OrleansGenres.Host.Telemetry;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 // One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
 // the listen address by the standard --urls. appsettings.json + environment + command line, every section checked
@@ -30,8 +30,8 @@ var service = settings.Service;
 var roles = service.ParsedRoles();
 ThreadPool.GetMinThreads(out _, out var completionPortThreads);
 ThreadPool.SetMinThreads(Math.Max(service.MinThreadPoolThreads, Environment.ProcessorCount), completionPortThreads);
-// libtorch's thread count, as `genres` sets it.
-TorchRuntime.Initialize(service.TorchThreads);
+// libtorch's thread count and process-wide settings (OpenMP wait policy, oneDNN ISA cap), as `genres` sets them.
+TorchEnvironment.Initialize(service.TorchThreads);
 
 builder.Services
     .AddSettings<ServiceOptions>(configuration)

@@ -7,15 +7,14 @@ public static class GenresNative
     public const string Name = "genres_native";
 
     /// <summary>Must equal GN_ABI_VERSION in genres_native.h.</summary>
-    public const int AbiVersion = 5;
+    public const int AbiVersion = 6;
 
     /// <summary>
     /// Loads the library and checks its ABI version; throws a <see cref="NativeException"/> that says what to do.
-    /// Every native object is created after this call, so it is the one gate before libtorch loads.
+    /// Every decoder is opened after this call, so a stale or missing build fails here with a clear message.
     /// </summary>
     public static void EnsureCompatible()
     {
-        NativeEnvironment.Prepare();
         int loaded;
         try
         {
@@ -26,7 +25,7 @@ public static class GenresNative
             throw new NativeException(
                 NativeStatus.UnknownError,
                 $"libgenres_native.so could not be loaded ({e.Message}). Build the solution with `dotnet build` " +
-                "(it needs cmake, g++, libtorch-dev and the libav*-dev packages: run the README's set-up command).");
+                "(it needs cmake, g++ and the libav*-dev packages: run the README's set-up command).");
         }
 
         if (loaded != AbiVersion)

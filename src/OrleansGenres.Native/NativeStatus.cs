@@ -6,7 +6,6 @@ public enum NativeStatus
     Ok = 0,
     InvalidArgument = 1,
     OutOfMemory = 2,
-    TorchError = 3,
     BufferTooSmall = 4,
 
     /// <summary>Audio decoding: 0 bytes, or no samples decoded.</summary>

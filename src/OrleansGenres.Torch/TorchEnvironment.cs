@@ -23,6 +23,12 @@ public static partial class TorchEnvironment
 
     public const string OneDnnIsaVariable = "DNNL_MAX_CPU_ISA";
 
+    /// <summary>
+    /// What every entry point (the service, each `genres` verb) calls once at start: <see cref="Configure"/> with
+    /// libtorch's intra-op threads, null or 0 meaning one per processor.
+    /// </summary>
+    public static TorchSettings Initialize(int? threads = null) => Configure(threads is > 0 ? threads : Environment.ProcessorCount);
+
     /// <summary>Sets the wait policy and, when given, libtorch's intra-op threads; returns the settings in force.</summary>
     public static TorchSettings Configure(int? threads = null)
     {

@@ -126,14 +126,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Info_reports_the_native_runtime()
+    public async Task Info_reports_the_torch_runtime()
     {
         var result = await GenresProcess.RunAsync("info", "--json", "--threads", "2");
+        var text = await GenresProcess.RunAsync("info", "--threads", "1");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(2, json.RootElement.GetProperty("intraOpThreads").GetInt32());
-        Assert.StartsWith("1.", json.RootElement.GetProperty("torchVersion").GetString(), StringComparison.Ordinal);
+        var info = json.RootElement;
+        Assert.Equal(2, info.GetProperty("threads").GetInt32());
+        Assert.StartsWith("2.", info.GetProperty("version").GetString(), StringComparison.Ordinal); // TorchSharp's libtorch 2.x
+        Assert.Equal(Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE", info.GetProperty("waitPolicy").GetString());
+        Assert.False(info.GetProperty("cudaAvailable").GetBoolean()); // the CPU package: no CUDA here or in CI
+        Assert.Matches(@"^torch 2(\.\d+)+ \(TorchSharp\), 1 threads, OMP_WAIT_POLICY=\w+, oneDNN ISA cap \w+, CUDA no", text.Stdout);
     }
 
     private static byte[] RandomBytes(int count)

@@ -21,7 +21,7 @@ public sealed class TorchEnvironmentTests
         Assert.Equal("PASSIVE", settings.WaitPolicy, ignoreCase: true);
         Assert.Equal("AVX", settings.OneDnnIsa, ignoreCase: true);
         Assert.False(settings.CudaAvailable); // CI has no GPU
-        using var frontEnd = TorchLogMel.Create(MelOptions.Torchaudio);
+        using var frontEnd = LogMelExtractor.Create(MelOptions.Torchaudio);
         Assert.Equal(80, frontEnd.Compute(new float[16000]).NMels);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal static class CompareCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
             var folders = parseResult.GetValue(models)!;
             if (folders.Length < 2)
             {
@@ -37,7 +37,7 @@ internal static class CompareCommand
                 throw new ArgumentException($"--bootstrap must be at least {ModelComparer.MinResamples}");
             }
 
-            using var nativeThread = new NativeThread();
+            using var torchThread = new TorchThread();
             var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
             var compared = new List<ComparedModel>(folders.Length);
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ internal static class CompareCommand
 
             var report = await ModelComparer.CompareAsync(
                 data, compared, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult),
-                parseResult.GetValue(split), parseResult.GetValue(fold), parseResult.GetValue(bootstrap), nativeThread, cancellationToken);
+                parseResult.GetValue(split), parseResult.GetValue(fold), parseResult.GetValue(bootstrap), torchThread, cancellationToken);
             console.Out.Write(parseResult.GetValue(json) ? JsonSerializer.Serialize(report, ExperimentJson.Options) + "\n" : report.Text);
             return ExitCodes.Success;
         });

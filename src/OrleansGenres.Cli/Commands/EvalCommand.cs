@@ -3,7 +3,7 @@ using System.Text.Json;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -21,10 +21,10 @@ internal static class EvalCommand
         var command = new Command("eval", "Evaluate a model on a dataset's test part (or another part or fold).") { model, dataset, split, fold, json, cache };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
-            using var nativeThread = new NativeThread();
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            using var torchThread = new TorchThread();
             var data = await MlOptions.LoadDatasetAsync(parseResult.GetValue(dataset)!, cancellationToken);
-            using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(parseResult.GetValue(model)!), cancellationToken);
+            using var predictor = await torchThread.RunAsync(() => TrackPredictor.Load(parseResult.GetValue(model)!), cancellationToken);
             var tracks = await EvaluationTracks.PrepareAsync(
                 data, predictor.Card, MlOptions.CacheRoot(parseResult.GetValue(cache)), CommonOptions.CreateDecoder(parseResult), parseResult.GetValue(split), parseResult.GetValue(fold), cancellationToken);
             foreach (var failure in tracks.Failures)
@@ -32,7 +32,7 @@ internal static class EvalCommand
                 console.Error.WriteLine($"warning: left out {failure.Entry.RelativePath}: {failure.Error}");
             }
 
-            var predictions = await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, nativeThread, cancellationToken: cancellationToken);
+            var predictions = await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, torchThread, cancellationToken: cancellationToken);
             var report = EvaluationReport.Create(predictions, tracks.TrainTruth, [.. tracks.Tracks.Select(t => t.Entry.Extra)]);
             if (parseResult.GetValue(json))
             {

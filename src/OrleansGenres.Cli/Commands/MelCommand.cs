@@ -2,7 +2,8 @@ using System.CommandLine;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Formats;
 using OrleansGenres.Audio.Pcm;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class MelCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
             var options = CommonOptions.MelOptionsFrom(parseResult.GetValue(preset)!, parseResult.GetValue(sampleRate), parseResult.GetValue(normalize));
             using var extractor = LogMelExtractor.Create(options);
             var input = parseResult.GetValue(file)!;

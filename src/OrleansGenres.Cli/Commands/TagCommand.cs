@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -24,21 +24,21 @@ internal static class TagCommand
         var command = new Command("tag", "Tag audio files: scores per label for the track and for every window.") { files, model, aggregate, topK, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
             var k = parseResult.GetValue(topK);
             if (k < 1)
             {
                 throw new ArgumentException("--top-k must be at least 1");
             }
 
-            using var nativeThread = new NativeThread();
+            using var torchThread = new TorchThread();
             var folder = DefaultModel.Resolve(parseResult.GetValue(model));
-            using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
+            using var predictor = await torchThread.RunAsync(() => TrackPredictor.Load(folder), cancellationToken);
             var decoder = CommonOptions.CreateDecoder(parseResult);
             var results = new List<FileTags>();
             foreach (var file in parseResult.GetValue(files)!)
             {
-                var prediction = await predictor.TagFileAsync(file.FullName, decoder, nativeThread, parseResult.GetValue(aggregate), cancellationToken);
+                var prediction = await predictor.TagFileAsync(file.FullName, decoder, torchThread, parseResult.GetValue(aggregate), cancellationToken);
                 var windows = prediction.Windows.Select(w => new WindowTags(w.StartSeconds, w.EndSeconds, Top(predictor, w.Scores, k))).ToArray();
                 results.Add(new FileTags(file.Name, predictor.Card.Name, prediction.Aggregation.ToString().ToLowerInvariant(), [.. prediction.Tags.Take(k)], windows));
             }

@@ -4,7 +4,7 @@ using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -31,7 +31,7 @@ internal static class TrainCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
             var experiment = ExperimentConfigCatalog.Resolve(parseResult.GetValue(config)!);
             if (parseResult.GetValue(epochs) is { } epochCount)
             {

@@ -3,7 +3,9 @@ using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Windowing;
-using OrleansGenres.Native;
+using OrleansGenres.Ml.Features;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Cli.Commands;
 
@@ -30,7 +32,7 @@ internal static class WindowsCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TorchRuntime.Initialize(parseResult.GetValue(CommonOptions.Threads));
+            TorchEnvironment.Initialize(parseResult.GetValue(CommonOptions.Threads));
             var windowing = new WindowingOptions
             {
                 WindowSeconds = parseResult.GetValue(window),
@@ -45,7 +47,7 @@ internal static class WindowsCommand
 
             var options = CommonOptions.MelOptionsFrom(parseResult.GetValue(preset)!, parseResult.GetValue(sampleRate), parseResult.GetValue(normalize));
             using var extractor = LogMelExtractor.Create(options);
-            using var nativeThread = new NativeThread();
+            using var torchThread = new TorchThread();
             var input = parseResult.GetValue(file)!;
             var target = parseResult.GetValue(output)!;
             await using var source = CommonOptions.CreateDecoder(parseResult).OpenFile(input.FullName, options.SampleRate);
@@ -53,7 +55,7 @@ internal static class WindowsCommand
             try
             {
                 windows = await OutputFile.WriteAsync(target, stream => LogMelWindowArchive.WriteAsync(
-                    source, windowing, extractor, stream, nativeThread, parseResult.GetValue(batch), cancellationToken));
+                    source, windowing, extractor, stream, torchThread, parseResult.GetValue(batch), cancellationToken));
             }
             catch (EmptyWindowsException e)
             {

@@ -1,15 +1,16 @@
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Pcm;
 using OrleansGenres.Audio.Pipeline;
-using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Grains.Models;
+using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Grains.Analysis;
 
 /// <summary>One track's analysis: decode → windows → log-mel (native thread) → shared batched inference → aggregation.</summary>
-public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, NativeThread nativeThread, AnalysisWorkerOptions options)
+public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, TorchThread torchThread, AnalysisWorkerOptions options)
 {
     /// <summary>
     /// Tags and timeline of the audio file; <see cref="AudioDecodeException"/> when it cannot be decoded, or
@@ -23,7 +24,7 @@ public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher 
             decoder.OpenFile(audioPath, card.FrontEnd.Mel.SampleRate), options.MaxDuration.TotalSeconds, audioPath));
         var positions = new List<WindowPosition>();
         var probabilities = new List<float>();
-        await foreach (var batch in WindowedLogMel.BatchesAsync(source, card.FrontEnd.Windowing, model.Extractor, batcher.MaxWindows, nativeThread, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in WindowedLogMel.BatchesAsync(source, card.FrontEnd.Windowing, model.Extractor, batcher.MaxWindows, torchThread, cancellationToken).ConfigureAwait(false))
         {
             var scores = await batcher.PredictAsync(model, batch, cancellationToken).ConfigureAwait(false);
             positions.AddRange(batch.Windows);

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
-using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Abstractions.Models;
+using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Grains.Models;
 using OrleansGenres.Grains.Telemetry;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Grains.Analysis;
 
@@ -15,14 +15,14 @@ namespace OrleansGenres.Grains.Analysis;
 public sealed class WindowInferenceBatcher : IAsyncDisposable
 {
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NativeThread _nativeThread;
+    private readonly TorchThread _torchThread;
     private readonly GenresTelemetry _telemetry;
     private readonly Task _loop;
 
-    public WindowInferenceBatcher(NativeThread nativeThread, GenresTelemetry telemetry, int maxWindows = 32)
+    public WindowInferenceBatcher(TorchThread torchThread, GenresTelemetry telemetry, int maxWindows = 32)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWindows, 1);
-        _nativeThread = nativeThread ?? throw new ArgumentNullException(nameof(nativeThread));
+        _torchThread = torchThread ?? throw new ArgumentNullException(nameof(torchThread));
         _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         MaxWindows = maxWindows;
         _loop = Task.Run(RunAsync);
@@ -100,7 +100,7 @@ public sealed class WindowInferenceBatcher : IAsyncDisposable
         {
             var input = pending.Count == 1 ? pending[0].Features : [.. pending.SelectMany(r => r.Features)];
             var output = new float[windows * classes];
-            await _nativeThread.RunAsync(() =>
+            await _torchThread.RunAsync(() =>
             {
                 model.Predictor.Model.Predict(input, windows, frames, output);
                 model.Predictor.ToProbabilities(output, windows);

@@ -1,7 +1,7 @@
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Ml.Inference;
-
-using OrleansGenres.Abstractions.Models;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Grains.Models;
 

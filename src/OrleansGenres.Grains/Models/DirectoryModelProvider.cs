@@ -1,8 +1,8 @@
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Abstractions.Tenancy;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
-
-using OrleansGenres.Abstractions.Models;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Grains.Models;
 
@@ -14,11 +14,11 @@ namespace OrleansGenres.Grains.Models;
 public sealed class DirectoryModelProvider : IActiveModelProvider, IDisposable
 {
     private readonly string _directory;
-    private readonly ComputeDevice _device;
+    private readonly DeviceChoice _device;
     private readonly Lazy<Task<ActiveModel>> _model;
     private readonly Lazy<string> _version;
 
-    public DirectoryModelProvider(string directory, ComputeDevice device = ComputeDevice.Auto)
+    public DirectoryModelProvider(string directory, DeviceChoice device = DeviceChoice.Auto)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         _directory = Path.GetFullPath(directory);

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Abstractions.Datasets;
-using OrleansGenres.Grains.Datasets;
+using OrleansGenres.Abstractions.Models;
 using OrleansGenres.Abstractions.Tenancy;
+using OrleansGenres.Audio.Decoding;
+using OrleansGenres.Grains.Datasets;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Experiments;
-using OrleansGenres.Native;
-
-using OrleansGenres.Abstractions.Models;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Grains.Models;
 
@@ -30,7 +29,7 @@ public sealed partial class ModelComparisons : IDisposable
     private readonly ModelFileCache _models;
     private readonly DatasetFolderCache _datasets;
     // Made on the first comparison: a node of the api role alone never runs the networks otherwise.
-    private readonly Lazy<NativeThread> _nativeThread = new(() => new NativeThread("genres-compare"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<TorchThread> _torchThread = new(() => new TorchThread("genres-compare"), LazyThreadSafetyMode.ExecutionAndPublication);
     // One comparison at a time per node: each decodes, featurises and runs networks on every core it can get, and
     // two at once would only take twice as long each while starving analysis.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -90,7 +89,7 @@ public sealed partial class ModelComparisons : IDisposable
             try
             {
                 report = await ModelComparer.CompareAsync(
-                    data, compared, _options.FeaturesPath, _decoder, split, request.Fold, resamples, _nativeThread.Value, cancellationToken).ConfigureAwait(false);
+                    data, compared, _options.FeaturesPath, _decoder, split, request.Fold, resamples, _torchThread.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (DatasetException e)
             {
@@ -111,9 +110,9 @@ public sealed partial class ModelComparisons : IDisposable
     public void Dispose()
     {
         // The gate is not disposed: a comparison still running at shutdown releases it on its way out.
-        if (_nativeThread.IsValueCreated)
+        if (_torchThread.IsValueCreated)
         {
-            _nativeThread.Value.Dispose();
+            _torchThread.Value.Dispose();
         }
     }
 

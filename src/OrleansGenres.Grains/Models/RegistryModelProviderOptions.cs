@@ -1,6 +1,6 @@
-using OrleansGenres.Ml.Models;
-
 using OrleansGenres.Abstractions.Models;
+using OrleansGenres.Ml.Models;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Grains.Models;
 
@@ -19,5 +19,5 @@ public sealed record RegistryModelProviderOptions
     /// <summary>Loaded models kept in memory (least recently used beyond this are dropped).</summary>
     public int MaxLoaded { get; init; } = 4;
 
-    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 }

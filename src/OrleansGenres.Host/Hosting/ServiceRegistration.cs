@@ -19,7 +19,7 @@ using OrleansGenres.Host.Auth;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 using OrleansGenres.Storage;
 using OrleansGenres.Storage.Azure;
 using OrleansGenres.Storage.Local;
@@ -86,8 +86,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddGenresAnalysis(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
-        services.AddSingleton(_ => new NativeThread("genres-analysis"));
-        services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<NativeThread>(), provider.GetRequiredService<GenresTelemetry>()));
+        services.AddSingleton(_ => new TorchThread("genres-analysis"));
+        services.AddSingleton(provider => new WindowInferenceBatcher(provider.GetRequiredService<TorchThread>(), provider.GetRequiredService<GenresTelemetry>()));
         services.AddAudioDecoder();
         services.AddSingleton<TrackAnalyzer>();
         services.AddSingleton<AnalysisScheduler>();

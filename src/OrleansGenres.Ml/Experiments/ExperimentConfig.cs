@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
+using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Ml.Experiments;
 
@@ -205,7 +207,7 @@ public sealed record ExperimentConfig
         return errors;
     }
 
-    public ModelOptions ToModelOptions(int classes, int nMels) => new()
+    public NetworkOptions ToNetworkOptions(int classes, int nMels) => new()
     {
         Architecture = Model.Architecture,
         Classes = classes,

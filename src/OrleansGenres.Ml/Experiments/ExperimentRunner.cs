@@ -7,7 +7,9 @@ using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Ml.Experiments;
 
@@ -52,29 +54,29 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             "{Dataset} ({Version}): {Labels} labels, {Train} train / {Validation} validation / {Test} test tracks, fold {Fold}",
             data.DatasetName, data.Version.Id, data.Labels.Count, data.Train.Count, data.Validation.Count, data.Test.Count, data.TestFold?.ToString() ?? "-");
 
-        using var nativeThread = new NativeThread();
-        var modelOptions = config.ToModelOptions(data.Labels.Count, cache.FrontEnd.Mel.NMels);
-        var model = await nativeThread.RunAsync(() => TaggingModel.Create(modelOptions), cancellationToken).ConfigureAwait(false);
+        using var torchThread = new TorchThread();
+        var modelOptions = config.ToNetworkOptions(data.Labels.Count, cache.FrontEnd.Mel.NMels);
+        var model = await torchThread.RunAsync(() => TaggingModel.Create(modelOptions), cancellationToken).ConfigureAwait(false);
         var weights = !config.Training.ClassWeights ? null
             : loss == LossKind.Bce ? data.PositiveWeights()
             : loss == LossKind.CrossEntropy ? data.BalancedClassWeights()
             : null;
         using var predictor = new TrackPredictor(PlaceholderCard(config, data, modelOptions), model);
         TrainingState state;
-        using (var trainer = await nativeThread.RunAsync(() => ModelTrainer.Create(model, config.ToTrainerOptions(loss, weights)), cancellationToken).ConfigureAwait(false))
+        using (var trainer = await torchThread.RunAsync(() => ModelTrainer.Create(model, config.ToTrainerOptions(loss, weights)), cancellationToken).ConfigureAwait(false))
         {
-            var loop = new TrainingLoop(data, config, model, trainer, nativeThread, Path.Combine(outDirectory, CheckpointFolder), logger, checkpointSink);
+            var loop = new TrainingLoop(data, config, model, trainer, torchThread, Path.Combine(outDirectory, CheckpointFolder), logger, checkpointSink);
             state = await loop.RunAsync(resume, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var card = predictor.Card with { Thresholds = await ThresholdsAsync(config, data, predictor, nativeThread, cancellationToken).ConfigureAwait(false) };
+        var card = predictor.Card with { Thresholds = await ThresholdsAsync(config, data, predictor, torchThread, cancellationToken).ConfigureAwait(false) };
         // Shares the model with the first predictor; disposing a native handle twice is harmless (SafeHandle).
         using var tuned = new TrackPredictor(card, model);
         EvaluationReport? report = null;
         TrackPredictions? predictions = null;
         if (data.Test.Count > 0)
         {
-            predictions = await ModelEvaluator.PredictAsync(tuned, data.Test, nativeThread, config.Name, cancellationToken).ConfigureAwait(false);
+            predictions = await ModelEvaluator.PredictAsync(tuned, data.Test, torchThread, config.Name, cancellationToken).ConfigureAwait(false);
             int[]? trainTruth = data.MultiLabel ? null : [.. data.Train.Select(track => track.LabelIds[0])];
             report = EvaluationReport.Create(predictions, trainTruth, [.. data.Test.Select(track => track.Entry.Extra)]);
         }
@@ -92,7 +94,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
                 model.IsCuda ? "cuda" : "cpu",
                 state.History),
         };
-        card = await nativeThread.RunAsync(() => ModelDirectory.Save(outDirectory, model, card), cancellationToken).ConfigureAwait(false);
+        card = await torchThread.RunAsync(() => ModelDirectory.Save(outDirectory, model, card), cancellationToken).ConfigureAwait(false);
         if (report is not null)
         {
             await File.WriteAllTextAsync(Path.Combine(outDirectory, EvaluationFileName), JsonSerializer.Serialize(report, ExperimentJson.Options), cancellationToken).ConfigureAwait(false);
@@ -117,14 +119,14 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             : null;
     }
 
-    private static ModelCard PlaceholderCard(ExperimentConfig config, ExperimentData data, ModelOptions modelOptions) => new()
+    private static ModelCard PlaceholderCard(ExperimentConfig config, ExperimentData data, NetworkOptions modelOptions) => new()
     {
         Name = config.Name,
         Labels = data.Labels,
         MultiLabel = data.MultiLabel,
         FrontEnd = data.FrontEnd,
         Aggregation = config.Prediction.Aggregation,
-        Model = modelOptions with { Device = ComputeDevice.Auto },
+        Model = modelOptions with { Device = DeviceChoice.Auto },
         Dataset = new DatasetInfo(data.DatasetName, data.Version.Id, data.Train.Count, data.Validation.Count, data.Test.Count, data.TestFold),
         Config = config,
     };
@@ -132,7 +134,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
     // Multi-label: a threshold per label chosen on validation tracks for F1 (the global threshold where a label has
     // no validation positive, or without validation tracks).
     private static async Task<IReadOnlyList<float>?> ThresholdsAsync(
-        ExperimentConfig config, ExperimentData data, TrackPredictor predictor, NativeThread nativeThread, CancellationToken cancellationToken)
+        ExperimentConfig config, ExperimentData data, TrackPredictor predictor, TorchThread torchThread, CancellationToken cancellationToken)
     {
         if (!data.MultiLabel)
         {
@@ -145,7 +147,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
             return global;
         }
 
-        var predictions = await ModelEvaluator.PredictAsync(predictor, data.Validation, nativeThread, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var predictions = await ModelEvaluator.PredictAsync(predictor, data.Validation, torchThread, cancellationToken: cancellationToken).ConfigureAwait(false);
         var scores = new float[predictions.Count, data.Labels.Count];
         for (var t = 0; t < predictions.Count; t++)
         {

@@ -2,7 +2,7 @@ using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Ml.Experiments;
 
@@ -23,12 +23,12 @@ public static class ModelComparer
         SplitPart split,
         int? fold,
         int resamples,
-        NativeThread nativeThread,
+        TorchThread torchThread,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(models);
-        ArgumentNullException.ThrowIfNull(nativeThread);
+        ArgumentNullException.ThrowIfNull(torchThread);
         if (models.Count < 2)
         {
             throw new ModelComparisonException("compare needs two or more models");
@@ -53,10 +53,10 @@ public static class ModelComparer
         var predictions = new List<TrackPredictions>(models.Count);
         foreach (var model in models)
         {
-            using var predictor = await nativeThread.RunAsync(() => TrackPredictor.Load(model.Folder), cancellationToken).ConfigureAwait(false);
+            using var predictor = await torchThread.RunAsync(() => TrackPredictor.Load(model.Folder), cancellationToken).ConfigureAwait(false);
             var tracks = await EvaluationTracks.PrepareAsync(dataset, predictor.Card, cacheRoot, decoder, split, fold, cancellationToken).ConfigureAwait(false);
             // Tracks come in path order (EvaluationTracks), so a manifest's row order never changes the resamples.
-            predictions.Add(await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, nativeThread, model.Name, cancellationToken).ConfigureAwait(false));
+            predictions.Add(await ModelEvaluator.PredictAsync(predictor, tracks.Tracks, torchThread, model.Name, cancellationToken).ConfigureAwait(false));
         }
 
         try

@@ -1,7 +1,7 @@
 using OrleansGenres.Ml.Evaluation;
 using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Inference;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Ml.Experiments;
 
@@ -11,8 +11,8 @@ public static class ModelEvaluator
     private const int BatchSize = 64;
 
     public static Task<TrackPredictions> PredictAsync(
-        TrackPredictor predictor, IReadOnlyList<TrackItem> tracks, NativeThread nativeThread, string? modelName = null, CancellationToken cancellationToken = default) =>
-        nativeThread.RunAsync(() => Predict(predictor, tracks, modelName ?? predictor.Card.Name, cancellationToken), cancellationToken);
+        TrackPredictor predictor, IReadOnlyList<TrackItem> tracks, TorchThread torchThread, string? modelName = null, CancellationToken cancellationToken = default) =>
+        torchThread.RunAsync(() => Predict(predictor, tracks, modelName ?? predictor.Card.Name, cancellationToken), cancellationToken);
 
     public static TrackPredictions Predict(TrackPredictor predictor, IReadOnlyList<TrackItem> tracks, string modelName, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using OrleansGenres.Ml.Training;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Ml.Experiments;
 

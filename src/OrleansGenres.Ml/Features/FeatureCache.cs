@@ -3,6 +3,7 @@ using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Formats;
 using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Ml.Data;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Ml.Features;
 

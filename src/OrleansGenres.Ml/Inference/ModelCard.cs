@@ -2,6 +2,7 @@ using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Inference;
 
@@ -12,7 +13,8 @@ namespace OrleansGenres.Ml.Inference;
 /// </summary>
 public sealed record ModelCard
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: weights are a PyTorch state dict (TorchSharp engine); 1 was the retired native engine's archive.</summary>
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 
@@ -32,7 +34,7 @@ public sealed record ModelCard
 
     public Aggregation Aggregation { get; init; } = Aggregation.Mean;
 
-    public required ModelOptions Model { get; init; }
+    public required NetworkOptions Model { get; init; }
 
     public long ParameterCount { get; init; }
 

@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Models;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Inference;
 
 /// <summary>
-/// A model on disk: a folder with <c>model.pt</c> (weights) and <c>model.json</c> (<see cref="ModelCard"/>). The card
+/// A model on disk: a folder with <c>model.pt</c> (weights, a PyTorch state dict) and <c>model.json</c> (<see cref="ModelCard"/>). The card
 /// is written last and names the weights' hash, so a folder is either a complete model or has no card.
 /// </summary>
 public static class ModelDirectory
@@ -58,7 +59,9 @@ public static class ModelDirectory
 
         if (card is null || card.Format != ModelCard.CurrentFormat)
         {
-            throw new ModelLoadException(directory, $"{CardFileName} has format {card?.Format}; this build reads format {ModelCard.CurrentFormat}");
+            throw new ModelLoadException(directory, card?.Format == 1
+                ? $"{CardFileName} has format 1: its weights are the retired native engine's; retrain the model (its card's config reproduces it) with this build"
+                : $"{CardFileName} has format {card?.Format}; this build reads format {ModelCard.CurrentFormat}");
         }
 
         if (card.Labels.Count != card.Model.Classes)
@@ -70,7 +73,7 @@ public static class ModelDirectory
     }
 
     /// <summary>Reads the card, checks the weights against its hash and loads them onto <paramref name="device"/>.</summary>
-    public static (ModelCard Card, TaggingModel Model) Load(string directory, ComputeDevice device = ComputeDevice.Auto)
+    public static (ModelCard Card, TaggingModel Model) Load(string directory, DeviceChoice device = DeviceChoice.Auto)
     {
         var card = ReadCard(directory);
         var weights = Path.Combine(directory, Path.GetFileName(card.WeightsFile));
@@ -88,6 +91,11 @@ public static class ModelDirectory
         try
         {
             model.Load(weights);
+        }
+        catch (InvalidDataException e)
+        {
+            model.Dispose();
+            throw new ModelLoadException(directory, e.Message);
         }
         catch
         {

@@ -2,8 +2,11 @@ using System.Numerics.Tensors;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Pipeline;
+using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Models;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Inference;
 
@@ -11,7 +14,7 @@ namespace OrleansGenres.Ml.Inference;
 /// A trained model at work: log-mel windows → per-window probabilities (softmax for single-label, sigmoid for
 /// multi-label) → one score per label for the track (mean or max over windows) → assigned tags (argmax, or the card's
 /// thresholds). Owns the model and a mel extractor for the card's front end. Not thread-safe; native calls go to the
-/// <see cref="NativeThread"/> given to the async methods.
+/// <see cref="TorchThread"/> given to the async methods.
 /// </summary>
 public sealed class TrackPredictor : IDisposable
 {
@@ -35,7 +38,7 @@ public sealed class TrackPredictor : IDisposable
 
     public int Classes => Card.Labels.Count;
 
-    public static TrackPredictor Load(string directory, ComputeDevice device = ComputeDevice.Auto)
+    public static TrackPredictor Load(string directory, DeviceChoice device = DeviceChoice.Auto)
     {
         var (card, model) = ModelDirectory.Load(directory, device);
         return new TrackPredictor(card, model);
@@ -143,22 +146,22 @@ public sealed class TrackPredictor : IDisposable
 
     /// <summary>Decodes (with the default decoder, <see cref="AudioDecoders.Create"/>), windows and tags one audio file.</summary>
     public Task<TrackPrediction> TagFileAsync(
-        string path, NativeThread nativeThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default) =>
-        TagFileAsync(path, AudioDecoders.Create(), nativeThread, aggregation, cancellationToken);
+        string path, TorchThread torchThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default) =>
+        TagFileAsync(path, AudioDecoders.Create(), torchThread, aggregation, cancellationToken);
 
-    /// <summary>Decodes, windows and tags one audio file; the mel and the network run on <paramref name="nativeThread"/>.</summary>
+    /// <summary>Decodes, windows and tags one audio file; the mel and the network run on <paramref name="torchThread"/>.</summary>
     public async Task<TrackPrediction> TagFileAsync(
-        string path, IAudioDecoder decoder, NativeThread nativeThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default)
+        string path, IAudioDecoder decoder, TorchThread torchThread, Aggregation? aggregation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decoder);
-        ArgumentNullException.ThrowIfNull(nativeThread);
+        ArgumentNullException.ThrowIfNull(torchThread);
         await using var source = decoder.OpenFile(path, Card.FrontEnd.Mel.SampleRate);
         var positions = new List<WindowPosition>();
         var probabilities = new List<float>();
-        await foreach (var batch in WindowedLogMel.BatchesAsync(source, Card.FrontEnd.Windowing, _extractor, DefaultBatchSize, nativeThread, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in WindowedLogMel.BatchesAsync(source, Card.FrontEnd.Windowing, _extractor, DefaultBatchSize, torchThread, cancellationToken).ConfigureAwait(false))
         {
             var output = new float[batch.Count * Classes];
-            await nativeThread.RunAsync(() =>
+            await torchThread.RunAsync(() =>
             {
                 Model.Predict(batch.Features.Span, batch.Count, batch.Frames, output);
                 ToProbabilities(output, batch.Count);

@@ -1,59 +1,49 @@
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace OrleansGenres.Ml.Models;
 
 /// <summary>
-/// A network living in the native library: built from <see cref="ModelOptions"/>, predicting logits for batches of
-/// log-mel windows, saved and loaded as weights. Not thread-safe: call it from one thread (a <see cref="NativeThread"/>).
+/// A network at the service's boundary: built from <see cref="NetworkOptions"/>, predicting logits for batches of
+/// log-mel windows held in plain float buffers (no tensor leaves this class), saved and loaded as a PyTorch state dict.
+/// Call it from one thread at a time (a <see cref="TorchThread"/>): training and evaluation switch the module's mode.
 /// </summary>
 public sealed class TaggingModel : IDisposable
 {
-    private TaggingModel(ModelOptions options, ModelHandle handle)
-    {
-        Options = options;
-        Handle = handle;
-    }
+    private TaggingModel(Network network) => Network = network;
 
-    public ModelOptions Options { get; }
+    public NetworkOptions Options => Network.Options;
 
-    internal ModelHandle Handle { get; }
+    /// <summary>The TorchSharp network (for the trainer in this assembly).</summary>
+    internal Network Network { get; }
 
-    public static TaggingModel Create(ModelOptions options)
+    public static TaggingModel Create(NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Classes, 1);
-        GenresNative.EnsureCompatible();
-        NativeCall.Check(ModelNativeMethods.Create(ModelNativeMethods.ModelOptionsNative.From(options), out var handle));
-        return new TaggingModel(options, handle);
+        return new TaggingModel(Networks.Create(options));
     }
 
-    public long ParameterCount
-    {
-        get
-        {
-            NativeCall.Check(ModelNativeMethods.ParameterCount(Handle, out var count));
-            return count;
-        }
-    }
+    public long ParameterCount => Network.ParameterCount;
 
-    public bool IsCuda
-    {
-        get
-        {
-            NativeCall.Check(ModelNativeMethods.IsCuda(Handle, out var isCuda));
-            return isCuda != 0;
-        }
-    }
+    public bool IsCuda => Network.Device.type == DeviceType.CUDA;
 
     /// <summary>Logits [batch, Classes] for inputs [batch, NMels, frames], in evaluation mode.</summary>
-    public unsafe void Predict(ReadOnlySpan<float> inputs, int batch, int frames, Span<float> logits)
+    public void Predict(ReadOnlySpan<float> inputs, int batch, int frames, Span<float> logits)
     {
         CheckShape(inputs.Length, batch, frames);
-        fixed (float* input = inputs)
-        fixed (float* output = logits)
+        if (logits.Length < batch * Options.Classes)
         {
-            NativeCall.Check(ModelNativeMethods.Predict(Handle, input, batch, Options.NMels, frames, output, logits.Length));
+            throw new ArgumentException($"logits hold {logits.Length} floats; {batch * Options.Classes} are needed", nameof(logits));
         }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Network.Module.eval();
+        var output = Network.Forward(ToBatch(inputs, batch, frames).to(Network.Device));
+        output.cpu().data<float>().CopyTo(logits);
     }
 
     public float[] Predict(ReadOnlySpan<float> inputs, int batch, int frames)
@@ -63,11 +53,16 @@ public sealed class TaggingModel : IDisposable
         return logits;
     }
 
-    public void Save(string path) => NativeCall.Check(ModelNativeMethods.Save(Handle, path));
+    public void Save(string path) => NetworkWeights.Save(Network, path);
 
-    public void Load(string path) => NativeCall.Check(ModelNativeMethods.Load(Handle, path));
+    /// <summary>Loads a state dict saved by <see cref="Save"/> or by PyTorch; <see cref="InvalidDataException"/> when it does not fit.</summary>
+    public void Load(string path) => NetworkWeights.Load(Network, path);
 
-    public void Dispose() => Handle.Dispose();
+    public void Dispose() => Network.Dispose();
+
+    /// <summary>Windows [batch, NMels, frames] from a float buffer as the network's input [batch, 1, NMels, frames] (in the caller's dispose scope).</summary>
+    internal Tensor ToBatch(ReadOnlySpan<float> inputs, int batch, int frames) =>
+        tensor(inputs.ToArray(), [batch, 1, Options.NMels, frames], float32);
 
     internal void CheckShape(int length, int batch, int frames)
     {

@@ -1,131 +1,98 @@
 using OrleansGenres.Ml.Models;
-using OrleansGenres.Native;
+using OrleansGenres.Torch.Training;
+using static TorchSharp.torch;
 
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>
-/// Optimises a <see cref="TaggingModel"/> batch by batch in the native library; checkpoints hold weights, optimiser,
-/// schedule and random generator states so a resumed run continues exactly. Not thread-safe.
+/// Optimises a <see cref="TaggingModel"/> batch by batch with the TorchSharp <see cref="NetworkTrainer"/>, taking and
+/// giving plain float buffers (each call in its own dispose scope, so no tensor outlives a step); checkpoints hold
+/// weights, optimiser, schedule and random generator states so a resumed run continues exactly. Not thread-safe.
 /// </summary>
 public sealed class ModelTrainer : IDisposable
 {
     private readonly TaggingModel _model;
-    private readonly TrainerHandle _handle;
+    private readonly NetworkTrainer _trainer;
 
-    private ModelTrainer(TaggingModel model, TrainerOptions options, TrainerHandle handle)
+    private ModelTrainer(TaggingModel model, TrainerOptions options, NetworkTrainer trainer)
     {
         _model = model;
         Options = options;
-        _handle = handle;
+        _trainer = trainer;
     }
 
     public TrainerOptions Options { get; }
 
-    public static unsafe ModelTrainer Create(TaggingModel model, TrainerOptions options)
+    /// <summary>A trainer for <paramref name="model"/>; <see cref="ArgumentException"/> listing every problem with the options.</summary>
+    public static ModelTrainer Create(TaggingModel model, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var weights = options.ClassWeights?.ToArray();
-        fixed (float* classWeights = weights)
-        {
-            var native = new TrainerNativeMethods.TrainerOptionsNative
-            {
-                Loss = (int)options.Loss,
-                Optimizer = (int)options.Optimizer,
-                Schedule = (int)options.Schedule,
-                Epochs = options.Epochs,
-                PlateauPatience = options.PlateauPatience,
-                FreqMasks = options.SpecAugment.FrequencyMasks,
-                FreqMaskWidth = options.SpecAugment.FrequencyMaskWidth,
-                TimeMasks = options.SpecAugment.TimeMasks,
-                TimeMaskWidth = options.SpecAugment.TimeMaskWidth,
-                FreqShiftBins = options.SpecAugment.FrequencyShift,
-                TimeStretch = options.SpecAugment.TimeStretch,
-                LearningRate = options.LearningRate,
-                WeightDecay = options.WeightDecay,
-                GradClipNorm = options.GradientClipNorm,
-                PlateauFactor = options.PlateauFactor,
-                MinLearningRate = options.MinLearningRate,
-                FocalGammaPositive = options.FocalGammaPositive,
-                FocalGammaNegative = options.FocalGammaNegative,
-                FocalClip = options.FocalClip,
-                ClassWeights = classWeights,
-                ClassWeightCount = weights?.Length ?? 0,
-                Seed = options.Seed,
-            };
-            NativeCall.Check(TrainerNativeMethods.Create(model.Handle, native, out var handle));
-            handle.Borrow(model.Handle);
-            return new ModelTrainer(model, options, handle);
-        }
+        return new ModelTrainer(model, options, new NetworkTrainer(model.Network, options.ToTrainerSettings()));
     }
 
-    public double LearningRate
-    {
-        get
-        {
-            NativeCall.Check(TrainerNativeMethods.LearningRate(_handle, out var rate));
-            return rate;
-        }
-    }
+    public double LearningRate => _trainer.LearningRate;
 
     /// <summary>
-    /// One optimisation step. Targets: one class index per item (cross-entropy) or [batch, Classes] 0/1 values.
-    /// The training-mode logits [batch, Classes] are written when a buffer is given (training metrics at no extra cost).
+    /// One optimisation step. Targets: one class index per item (cross-entropy) or [batch, Classes] values (multi-label,
+    /// or mixed-up single-label rows). The training-mode logits [batch, Classes] are written when a buffer is given
+    /// (training metrics at no extra cost).
     /// </summary>
-    public unsafe double Step(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets, Span<float> logits = default)
+    public double Step(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets, Span<float> logits = default)
     {
         _model.CheckShape(inputs.Length, batch, frames);
-        fixed (float* input = inputs)
-        fixed (float* target = targets)
-        fixed (float* output = logits)
-        {
-            NativeCall.Check(TrainerNativeMethods.Step(
-                _handle, input, batch, _model.Options.NMels, frames, target, targets.Length, out var loss, logits.IsEmpty ? null : output, logits.Length));
-            return loss;
-        }
+        using var scope = NewDisposeScope();
+        var output = logits.IsEmpty ? null : new float[batch * _model.Options.Classes];
+        var loss = _trainer.Step(_model.ToBatch(inputs, batch, frames), Targets(targets, batch), output is null ? null : l => l.cpu().data<float>().CopyTo(output));
+        output?.CopyTo(logits);
+        return loss;
     }
 
     /// <summary>
     /// The augmented batch the next training step would see (key/tempo jitter, then SpecAugment masks), for inspecting
     /// augmentation settings; draws from the run's augmentation generator as a step does.
     /// </summary>
-    public unsafe float[] Augment(ReadOnlySpan<float> inputs, int batch, int frames)
+    public float[] Augment(ReadOnlySpan<float> inputs, int batch, int frames)
     {
         _model.CheckShape(inputs.Length, batch, frames);
-        var augmented = new float[inputs.Length];
-        fixed (float* input = inputs)
-        fixed (float* output = augmented)
-        {
-            NativeCall.Check(TrainerNativeMethods.Augment(_handle, input, batch, _model.Options.NMels, frames, output, augmented.Length));
-        }
-
-        return augmented;
+        using var scope = NewDisposeScope();
+        return _trainer.Augment(_model.ToBatch(inputs, batch, frames)).data<float>().ToArray();
     }
 
     /// <summary>Loss in evaluation mode; logits [batch, Classes] written when a buffer is given.</summary>
-    public unsafe double Evaluate(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets, Span<float> logits = default)
+    public double Evaluate(ReadOnlySpan<float> inputs, int batch, int frames, ReadOnlySpan<float> targets, Span<float> logits = default)
     {
         _model.CheckShape(inputs.Length, batch, frames);
-        fixed (float* input = inputs)
-        fixed (float* target = targets)
-        fixed (float* output = logits)
-        {
-            NativeCall.Check(TrainerNativeMethods.Evaluate(
-                _handle, input, batch, _model.Options.NMels, frames, target, targets.Length, out var loss, logits.IsEmpty ? null : output, logits.Length));
-            return loss;
-        }
+        using var scope = NewDisposeScope();
+        var output = logits.IsEmpty ? null : new float[batch * _model.Options.Classes];
+        var loss = _trainer.Evaluate(_model.ToBatch(inputs, batch, frames), Targets(targets, batch), output is null ? null : l => l.cpu().data<float>().CopyTo(output));
+        output?.CopyTo(logits);
+        return loss;
     }
 
     /// <summary>Advances the schedule once per epoch; returns the learning rate for the next epoch.</summary>
-    public double EndEpoch(double validationLoss)
+    public double EndEpoch(double validationLoss) => _trainer.EndEpoch(validationLoss);
+
+    public void SaveCheckpoint(string path) => _trainer.Save(path);
+
+    public void LoadCheckpoint(string path) => _trainer.Load(path);
+
+    public void Dispose() => _trainer.Dispose();
+
+    /// <summary>Class ids [batch] (long) when there is one value per item, else rows [batch, Classes].</summary>
+    private Tensor Targets(ReadOnlySpan<float> targets, int batch)
     {
-        NativeCall.Check(TrainerNativeMethods.EndEpoch(_handle, validationLoss, out var rate));
-        return rate;
+        var classes = _model.Options.Classes;
+        if (targets.Length == batch)
+        {
+            return tensor(targets.ToArray(), [batch], float32).to_type(int64);
+        }
+
+        if (targets.Length != batch * classes)
+        {
+            throw new ArgumentException($"targets must be one class id per item ({batch}) or [batch, classes] ({batch * classes}): {targets.Length} given", nameof(targets));
+        }
+
+        return tensor(targets.ToArray(), [batch, classes], float32);
     }
-
-    public void SaveCheckpoint(string path) => NativeCall.Check(TrainerNativeMethods.Save(_handle, path));
-
-    public void LoadCheckpoint(string path) => NativeCall.Check(TrainerNativeMethods.Load(_handle, path));
-
-    public void Dispose() => _handle.Dispose();
 }

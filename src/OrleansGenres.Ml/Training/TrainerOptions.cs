@@ -1,6 +1,11 @@
+using OrleansGenres.Torch.Training;
+
 namespace OrleansGenres.Ml.Training;
 
-/// <summary>The optimisation side of an experiment: loss, optimiser, schedule, clipping, SpecAugment, seed.</summary>
+/// <summary>
+/// The optimisation side of an experiment as its config names it (flat: loss, optimiser, schedule, clipping, focal
+/// settings, class weights, augmentation, seed); <see cref="ToTrainerSettings"/> gives the engine's form.
+/// </summary>
 public sealed record TrainerOptions
 {
     public LossKind Loss { get; init; } = LossKind.CrossEntropy;
@@ -40,4 +45,28 @@ public sealed record TrainerOptions
     public SpecAugmentOptions SpecAugment { get; init; } = new();
 
     public long Seed { get; init; } = 1;
+
+    public TrainerSettings ToTrainerSettings() => new()
+    {
+        Optimizer = Optimizer,
+        LearningRate = LearningRate,
+        WeightDecay = WeightDecay,
+        Schedule = Schedule,
+        MinLearningRate = MinLearningRate,
+        PlateauFactor = PlateauFactor,
+        PlateauPatience = PlateauPatience,
+        Epochs = Epochs,
+        GradientClipNorm = GradientClipNorm,
+        Loss = new LossSettings
+        {
+            Kind = Loss,
+            ClassWeights = ClassWeights?.ToArray(),
+            GammaPositive = FocalGammaPositive,
+            GammaNegative = FocalGammaNegative,
+            Clip = FocalClip,
+        },
+        SpecAugment = new SpecAugmentSettings(SpecAugment.FrequencyMasks, SpecAugment.FrequencyMaskWidth, SpecAugment.TimeMasks, SpecAugment.TimeMaskWidth),
+        Jitter = new KeyTempoJitterSettings(SpecAugment.FrequencyShift, SpecAugment.TimeStretch),
+        Seed = Seed,
+    };
 }

@@ -4,13 +4,13 @@ using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>
 /// Runs the epochs of one experiment: batches prepared in the background feed the native step on the
-/// <see cref="NativeThread"/>; after each epoch a validation pass, the schedule step, a checkpoint (trainer state by
+/// <see cref="TorchThread"/>; after each epoch a validation pass, the schedule step, a checkpoint (trainer state by
 /// epoch number, best weights, then <see cref="TrainingState"/>) and the early-stopping check. A run resumed from its
 /// state continues at the next epoch with the same batches, so it ends with the same weights as an uninterrupted run.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class TrainingLoop(
     ExperimentConfig config,
     TaggingModel model,
     ModelTrainer trainer,
-    NativeThread nativeThread,
+    TorchThread torchThread,
     string checkpointDirectory,
     ILogger logger,
     ICheckpointSink? checkpointSink = null)
@@ -55,7 +55,7 @@ public sealed class TrainingLoop(
             {
                 using (batch)
                 {
-                    var (loss, metric) = await nativeThread.RunAsync(() => Step(batch, frames, logits), cancellationToken).ConfigureAwait(false);
+                    var (loss, metric) = await torchThread.RunAsync(() => Step(batch, frames, logits), cancellationToken).ConfigureAwait(false);
                     lossSum += loss * batch.Count;
                     metricSum += metric;
                     windows += batch.Count;
@@ -70,7 +70,7 @@ public sealed class TrainingLoop(
 
             var (trainLoss, trainMetric) = (lossSum / Math.Max(windows, 1), metricSum / Math.Max(windows, 1));
             var (validationLoss, validationMetric) = data.Validation.Count > 0
-                ? await nativeThread.RunAsync(() => Validate(cancellationToken), cancellationToken).ConfigureAwait(false)
+                ? await torchThread.RunAsync(() => Validate(cancellationToken), cancellationToken).ConfigureAwait(false)
                 : (trainLoss, trainMetric);
             var learningRate = trainer.EndEpoch(validationLoss);
             var record = new EpochRecord(epoch, trainLoss, trainMetric, validationLoss, validationMetric, learningRate,
@@ -98,7 +98,7 @@ public sealed class TrainingLoop(
             progress?.Report(new TrainingProgress(epoch, settings.Epochs, windows, windowsPerEpoch, trainLoss, trainMetric, record.WindowsPerSecond, TimeSpan.Zero, record));
         }
 
-        await nativeThread.RunAsync(() => model.Load(Path.Combine(checkpointDirectory, state.BestWeightsFile!)), cancellationToken).ConfigureAwait(false);
+        await torchThread.RunAsync(() => model.Load(Path.Combine(checkpointDirectory, state.BestWeightsFile!)), cancellationToken).ConfigureAwait(false);
         return state;
     }
 
@@ -124,7 +124,7 @@ public sealed class TrainingLoop(
 
         if (existing.CheckpointFile is { } checkpoint)
         {
-            await nativeThread.RunAsync(() => trainer.LoadCheckpoint(Path.Combine(checkpointDirectory, checkpoint)), cancellationToken).ConfigureAwait(false);
+            await torchThread.RunAsync(() => trainer.LoadCheckpoint(Path.Combine(checkpointDirectory, checkpoint)), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Resuming after epoch {Epoch} from {Checkpoint}", existing.EpochsDone, checkpoint);
         }
 
@@ -185,7 +185,7 @@ public sealed class TrainingLoop(
         var improved = record.ValidationMetric > state.BestMetric + 1e-12
             || (Math.Abs(record.ValidationMetric - state.BestMetric) <= 1e-12 && record.ValidationLoss < state.BestLoss);
         var bestWeights = improved ? $"best-epoch-{epoch:D4}.pt" : state.BestWeightsFile;
-        await nativeThread.RunAsync(() =>
+        await torchThread.RunAsync(() =>
         {
             SaveAtomically(checkpoint, trainer.SaveCheckpoint);
             if (improved)

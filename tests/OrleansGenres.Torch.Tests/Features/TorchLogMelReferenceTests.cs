@@ -13,13 +13,13 @@ public sealed class TorchLogMelReferenceTests : MelReferenceContract
 {
     protected override MelSpectrogram Compute(MelOptions options, float[] signal)
     {
-        using var frontEnd = TorchLogMel.Create(options);
+        using var frontEnd = LogMelExtractor.Create(options);
         return frontEnd.Compute(signal);
     }
 
     protected override float[] Filterbank(MelOptions options)
     {
-        using var frontEnd = TorchLogMel.Create(options);
+        using var frontEnd = LogMelExtractor.Create(options);
         return frontEnd.Filterbank();
     }
 
@@ -30,7 +30,7 @@ public sealed class TorchLogMelReferenceTests : MelReferenceContract
     {
         // Each item keeps its own top-dB floor and normalisation: batching must not couple the items.
         var options = MelReference.Options(config) with { Normalization = FeatureNormalization.Standardize };
-        using var frontEnd = TorchLogMel.Create(options);
+        using var frontEnd = LogMelExtractor.Create(options);
         string[] signals = ["chirp", "chord", "noise"];
         var inputs = signals.Select(s => MelReference.Input(config, s)).ToArray();
         var length = inputs.Min(i => i.Length);
@@ -51,11 +51,11 @@ public sealed class TorchLogMelReferenceTests : MelReferenceContract
     [Fact]
     public void Bad_options_and_too_short_input_are_refused_with_the_reason()
     {
-        var invalid = Assert.Throws<ArgumentException>(() => TorchLogMel.Create(MelOptions.Librosa with { NMels = 0, HopLength = 0 }));
+        var invalid = Assert.Throws<ArgumentException>(() => LogMelExtractor.Create(MelOptions.Librosa with { NMels = 0, HopLength = 0 }));
         Assert.Contains("n_mels", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("hop length", invalid.Message, StringComparison.Ordinal);
 
-        using var frontEnd = TorchLogMel.Create(MelOptions.Torchaudio with { Center = false });
+        using var frontEnd = LogMelExtractor.Create(MelOptions.Torchaudio with { Center = false });
         var tooShort = Assert.Throws<ArgumentException>(() => frontEnd.Compute(new float[100]));
         Assert.Contains("shorter than one frame", tooShort.Message, StringComparison.Ordinal);
     }

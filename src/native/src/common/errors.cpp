@@ -2,8 +2,6 @@
 
 #include <new>
 
-#include <c10/util/Exception.h>
-
 namespace gn {
 namespace {
 thread_local std::string last_error;
@@ -25,9 +23,6 @@ int32_t status_from_current_exception() {
   } catch (const decode_error& e) {
     set_last_error(e.what());
     return e.status();
-  } catch (const c10::Error& e) {
-    set_last_error(e.what_without_backtrace());
-    return GN_TORCH_ERROR;
   } catch (const std::bad_alloc&) {
     set_last_error("out of memory");
     return GN_OUT_OF_MEMORY;

@@ -5,6 +5,7 @@ using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Tests.Support;
 using OrleansGenres.Ml.Data;
 using OrleansGenres.Ml.Features;
+using OrleansGenres.Torch.Features;
 
 namespace OrleansGenres.Ml.Tests.Integration.Features;
 

@@ -1,6 +1,6 @@
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Tests.Integration.Models;
 
@@ -96,15 +96,15 @@ public sealed class KeyTempoJitterTests
     [Fact]
     public void Out_of_range_settings_are_refused()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = NMels, Device = ComputeDevice.Cpu });
-        var stretch = Assert.Throws<NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { SpecAugment = new SpecAugmentOptions { TimeStretch = 1.5 } }));
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 2, NMels = NMels, Device = DeviceChoice.Cpu });
+        var stretch = Assert.Throws<ArgumentException>(() => ModelTrainer.Create(model, new TrainerOptions { SpecAugment = new SpecAugmentOptions { TimeStretch = 1.5 } }));
         Assert.Contains("time stretch", stretch.Message, StringComparison.Ordinal);
-        Assert.Throws<NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { SpecAugment = new SpecAugmentOptions { FrequencyShift = -1 } }));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Create(model, new TrainerOptions { SpecAugment = new SpecAugmentOptions { FrequencyShift = -1 } }));
     }
 
     private static JitterProbe Trainer(SpecAugmentOptions augmentation, long seed)
     {
-        var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = NMels, Device = ComputeDevice.Cpu });
+        var model = TaggingModel.Create(new NetworkOptions { Classes = 2, NMels = NMels, Device = DeviceChoice.Cpu });
         return new JitterProbe(model, ModelTrainer.Create(model, new TrainerOptions { SpecAugment = augmentation, Seed = seed }));
     }
 

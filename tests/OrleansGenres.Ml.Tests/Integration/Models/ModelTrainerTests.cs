@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using OrleansGenres.Audio.Tests.Support;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
+using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Ml.Tests.Integration.Models;
 
@@ -34,7 +36,7 @@ public sealed class ModelTrainerTests
     public void Cross_entropy_takes_probability_rows_and_one_hot_rows_equal_class_ids()
     {
         var (inputs, labels) = SyntheticSpectrograms.Make(Batch, Classes, NMels, Frames, seed: 4);
-        using var model = TaggingModel.Create(new ModelOptions { Classes = Classes, NMels = NMels, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = Classes, NMels = NMels, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy });
         var ids = labels.Select(label => (float)label).ToArray();
         var oneHot = new float[Batch * Classes];
@@ -66,7 +68,7 @@ public sealed class ModelTrainerTests
 
         Assert.Equal(byId, byRow, 5);
         Assert.Equal(expected / Batch, byMix, 4);
-        Assert.Throws<Native.NativeException>(() => trainer.Evaluate(inputs, Batch, Frames, new float[Batch + 1]));
+        Assert.Throws<ArgumentException>(() => trainer.Evaluate(inputs, Batch, Frames, new float[Batch + 1]));
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class ModelTrainerTests
     {
         var (inputs, labels) = SyntheticSpectrograms.Make(Batch, Classes, NMels, Frames, seed: 5);
         float[] weights = [0.5f, 2f, 1.25f];
-        using var model = TaggingModel.Create(new ModelOptions { Classes = Classes, NMels = NMels, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = Classes, NMels = NMels, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, ClassWeights = weights });
         var ids = labels.Select(label => (float)label).ToArray();
         var mixed = new float[Batch * Classes];
@@ -117,14 +119,14 @@ public sealed class ModelTrainerTests
             Assert.True(Math.Abs(unweighted.Evaluate(inputs, Batch, Frames, ids) - byId) > 1e-4, "the weights must change the loss");
         }
 
-        Assert.Throws<Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.AsymmetricFocal, ClassWeights = weights }));
-        Assert.Throws<Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, ClassWeights = [1f, 0f, 1f] }));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.AsymmetricFocal, ClassWeights = weights }));
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.CrossEntropy, ClassWeights = [1f, 0f, 1f] }));
     }
 
     [Fact]
     public void Plateau_schedule_halves_the_rate_after_patience_runs_out()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = 16, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 2, NMels = 16, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { LearningRate = 1e-2, Schedule = ScheduleKind.Plateau, PlateauPatience = 1, PlateauFactor = 0.5 });
 
         Assert.Equal(1e-2, trainer.EndEpoch(1.0)); // best so far
@@ -136,7 +138,7 @@ public sealed class ModelTrainerTests
     [Fact]
     public void Cosine_schedule_anneals_to_the_minimum()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = 16, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 2, NMels = 16, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { LearningRate = 1e-2, MinLearningRate = 0, Schedule = ScheduleKind.Cosine, Epochs = 4 });
 
         Assert.Equal(1e-2 * (1 + Math.Cos(Math.PI / 4)) / 2, trainer.EndEpoch(0), 12);
@@ -172,7 +174,7 @@ public sealed class ModelTrainerTests
             }
         }
 
-        using var model = TaggingModel.Create(new ModelOptions { Classes = tags, NMels = NMels, Dropout = 0.1, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = tags, NMels = NMels, Dropout = 0.1, Device = DeviceChoice.Cpu });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { Loss = loss, LearningRate = 3e-3, ClassWeights = loss == LossKind.Bce ? [1f, 1f] : null });
         var first = trainer.Evaluate(inputs.AsSpan(64 * NMels * Frames), 32, Frames, targets.AsSpan(64 * tags));
         for (var epoch = 0; epoch < 6; epoch++)
@@ -193,15 +195,15 @@ public sealed class ModelTrainerTests
     [Fact]
     public void Positive_weights_must_match_the_class_count()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 3, NMels = 16, Device = ComputeDevice.Cpu });
-        Assert.Throws<OrleansGenres.Native.NativeException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.Bce, ClassWeights = [1f] }));
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 3, NMels = 16, Device = DeviceChoice.Cpu });
+        Assert.Throws<ArgumentException>(() => ModelTrainer.Create(model, new TrainerOptions { Loss = LossKind.Bce, ClassWeights = [1f] }));
     }
 
     // Trains `epochs` epochs, optionally stopping after `resumeAfter` epochs and continuing in a fresh model and
     // trainer from the checkpoint (as a new process would); returns a hash of the final weights' predictions.
     private static string Train(string weightsPath, TrainerOptions options, float[] inputs, int[] labels, int epochs, int? resumeAfter, TempDirectory temp)
     {
-        var modelOptions = new ModelOptions { Classes = Classes, NMels = NMels, Dropout = 0.3, Device = ComputeDevice.Cpu, Seed = 3 };
+        var modelOptions = new NetworkOptions { Classes = Classes, NMels = NMels, Dropout = 0.3, Device = DeviceChoice.Cpu, Seed = 3 };
         var model = TaggingModel.Create(modelOptions);
         var trainer = ModelTrainer.Create(model, options);
         try

@@ -1,6 +1,6 @@
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Tests.Integration.Models;
 
@@ -11,7 +11,7 @@ public sealed class TaggingModelTests
     {
         // convs 9·(1·32 + 32·64 + 64·128) = 92,448; batch norms 2·(32+64+128) = 448;
         // fc 128·128+128 = 16,512; output 128·10+10 = 1,290.
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 10, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 10, Device = DeviceChoice.Cpu });
         Assert.Equal(92_448 + 448 + 16_512 + 1_290, model.ParameterCount);
     }
 
@@ -19,7 +19,7 @@ public sealed class TaggingModelTests
     public void Cbam_adds_channel_mlps_and_spatial_convolutions()
     {
         // Per block: C·C/8 + C/8 + C/8·C + C (channel MLP) + 2·7·7 (spatial conv): 390 + 1,194 + 4,338.
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 10, Attention = true, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 10, Attention = true, Device = DeviceChoice.Cpu });
         Assert.Equal(110_698 + 390 + 1_194 + 4_338, model.ParameterCount);
     }
 
@@ -28,14 +28,14 @@ public sealed class TaggingModelTests
     {
         // torchvision resnet18: 11,689,512 with a 3-channel stem and 1000 classes;
         // one-channel stem: −2·64·7·7 = −6,272; 10 classes: −(513,000 − 5,130).
-        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.ResNet18, Classes = 10, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResNet18, Classes = 10, Device = DeviceChoice.Cpu });
         Assert.Equal(11_689_512 - 6_272 - 513_000 + 5_130, model.ParameterCount);
     }
 
     [Fact]
     public void Res_transformer_is_about_125k_parameters_at_80_mels()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.ResTransformer, Classes = 10, NMels = 80, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 10, NMels = 80, Device = DeviceChoice.Cpu });
         Assert.InRange(model.ParameterCount, 115_000, 135_000);
     }
 
@@ -44,23 +44,23 @@ public sealed class TaggingModelTests
     {
         // input norm 2·128; convs 128·128·5 + 2·128·128·3 + 128·256·3 = 278,528 and their norms 2·(3·128 + 256) = 1,280;
         // hidden (mean ‖ max = 512)·128 + 128 = 65,664; output 128·10 + 10 = 1,290.
-        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.TemporalCnn, Classes = 10, NMels = 128, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Architecture = NetworkArchitecture.TemporalCnn, Classes = 10, NMels = 128, Device = DeviceChoice.Cpu });
         Assert.Equal(256 + 278_528 + 1_280 + 65_664 + 1_290, model.ParameterCount);
     }
 
     [Theory]
-    [InlineData(ModelArchitecture.TemporalCnn, false)]
-    [InlineData(ModelArchitecture.Cnn, false)]
-    [InlineData(ModelArchitecture.Cnn, true)]
-    [InlineData(ModelArchitecture.ResTransformer, false)]
-    public void Every_architecture_learns_held_out_items_well_above_chance(ModelArchitecture architecture, bool attention)
+    [InlineData(NetworkArchitecture.TemporalCnn, false)]
+    [InlineData(NetworkArchitecture.Cnn, false)]
+    [InlineData(NetworkArchitecture.Cnn, true)]
+    [InlineData(NetworkArchitecture.ResTransformer, false)]
+    public void Every_architecture_learns_held_out_items_well_above_chance(NetworkArchitecture architecture, bool attention)
     {
         const int classes = 4, nMels = 32, frames = 24, batch = 16;
         var (train, trainLabels) = SyntheticSpectrograms.Make(192, classes, nMels, frames, seed: 1);
         var (test, testLabels) = SyntheticSpectrograms.Make(64, classes, nMels, frames, seed: 2);
-        using var model = TaggingModel.Create(new ModelOptions
+        using var model = TaggingModel.Create(new NetworkOptions
         {
-            Architecture = architecture, Classes = classes, NMels = nMels, Attention = attention, Dropout = 0.1, Device = ComputeDevice.Cpu,
+            Architecture = architecture, Classes = classes, NMels = nMels, Attention = attention, Dropout = 0.1, Device = DeviceChoice.Cpu,
         });
         using var trainer = ModelTrainer.Create(model, new TrainerOptions { LearningRate = 3e-3 });
 
@@ -83,7 +83,7 @@ public sealed class TaggingModelTests
     public void Predictions_survive_save_and_load()
     {
         using var temp = new OrleansGenres.Audio.Tests.Support.TempDirectory();
-        var options = new ModelOptions { Classes = 3, NMels = 16, Device = ComputeDevice.Cpu, Seed = 5 };
+        var options = new NetworkOptions { Classes = 3, NMels = 16, Device = DeviceChoice.Cpu, Seed = 5 };
         var (inputs, _) = SyntheticSpectrograms.Make(4, 3, 16, 8, seed: 3);
         using var original = TaggingModel.Create(options);
         using var other = TaggingModel.Create(options with { Seed = 6 });
@@ -97,12 +97,12 @@ public sealed class TaggingModelTests
     [Fact]
     public void Bad_requests_are_typed_errors()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => TaggingModel.Create(new ModelOptions { Classes = 0 }));
-        using var model = TaggingModel.Create(new ModelOptions { Architecture = ModelArchitecture.ResTransformer, Classes = 2, NMels = 80, Device = ComputeDevice.Cpu });
+        Assert.Throws<ArgumentOutOfRangeException>(() => TaggingModel.Create(new NetworkOptions { Classes = 0 }));
+        using var model = TaggingModel.Create(new NetworkOptions { Architecture = NetworkArchitecture.ResTransformer, Classes = 2, NMels = 80, Device = DeviceChoice.Cpu });
         Assert.Throws<ArgumentException>(() => model.Predict(new float[10], 1, 5));
-        if (!TorchRuntime.GetInfo().CudaAvailable)
+        if (!TorchSharp.torch.cuda.is_available())
         {
-            var error = Assert.Throws<NativeException>(() => TaggingModel.Create(new ModelOptions { Classes = 2, Device = ComputeDevice.Cuda }));
+            var error = Assert.Throws<InvalidOperationException>(() => TaggingModel.Create(new NetworkOptions { Classes = 2, Device = DeviceChoice.Cuda }));
             Assert.Contains("CUDA", error.Message, StringComparison.Ordinal);
         }
     }

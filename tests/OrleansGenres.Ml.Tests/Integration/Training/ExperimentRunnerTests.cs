@@ -6,7 +6,7 @@ using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Tests.Support;
 using OrleansGenres.Ml.Training;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
 
 namespace OrleansGenres.Ml.Tests.Integration.Training;
 
@@ -44,9 +44,9 @@ public sealed class ExperimentRunnerTests(ToneDatasetFixture tones) : IClassFixt
 
         using var directory = new TempDirectory();
         var tone = GeneratedAudio.Create(directory.File("new-high.ogg"), "aevalsrc=0.4*sin(2*PI*1650*t):s=8000:d=2", "-c:a", "libvorbis");
-        using var nativeThread = new NativeThread();
+        using var torchThread = new TorchThread();
         using var predictor = TrackPredictor.Load(output);
-        var prediction = await predictor.TagFileAsync(tone, nativeThread);
+        var prediction = await predictor.TagFileAsync(tone, torchThread);
         Assert.Equal("high", prediction.Tags[0].Label);
         Assert.True(prediction.Tags[0].Assigned);
         Assert.Equal(4, prediction.Windows.Count);

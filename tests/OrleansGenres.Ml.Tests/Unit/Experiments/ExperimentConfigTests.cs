@@ -2,6 +2,8 @@ using OrleansGenres.Audio.Features;
 using OrleansGenres.Ml.Experiments;
 using OrleansGenres.Ml.Models;
 using OrleansGenres.Ml.Training;
+using OrleansGenres.Torch.Models;
+using OrleansGenres.Torch.Training;
 
 namespace OrleansGenres.Ml.Tests.Unit.Experiments;
 
@@ -34,7 +36,7 @@ public sealed class ExperimentConfigTests
               "training": { "specAugment": { "frequencyShift": 3, "timeStretch": 0.2 } } }
             """, "test");
 
-        Assert.Equal(ModelArchitecture.TemporalCnn, config.Model.Architecture);
+        Assert.Equal(NetworkArchitecture.TemporalCnn, config.Model.Architecture);
         Assert.Equal(3, config.Training.SpecAugment.FrequencyShift);
         Assert.Equal(0.2, config.Training.SpecAugment.TimeStretch);
         Assert.Empty(config.Validate());
@@ -112,8 +114,8 @@ public sealed class ExperimentConfigTests
         Assert.Null(frontEnd.Mel.FMax); // follows the new Nyquist frequency
         Assert.Equal(MelOptions.Torchaudio.Scale, frontEnd.Mel.Scale);
         Assert.Equal(10, frontEnd.Windowing.WindowSeconds);
-        var model = config.ToModelOptions(classes: 6, nMels: 40);
-        Assert.Equal((ModelArchitecture.ResTransformer, 6, 40, 0.2, 9L), (model.Architecture, model.Classes, model.NMels, model.Dropout, model.Seed));
+        var model = config.ToNetworkOptions(classes: 6, nMels: 40);
+        Assert.Equal((NetworkArchitecture.ResTransformer, 6, 40, 0.2, 9L), (model.Architecture, model.Classes, model.NMels, model.Dropout, model.Seed));
         Assert.Equal(LossKind.CrossEntropy, config.Training.LossFor(multiLabel: false));
         Assert.Equal(LossKind.Bce, config.Training.LossFor(multiLabel: true));
         var trainer = config.ToTrainerOptions(LossKind.Bce, [2f, 3f]);

@@ -1,6 +1,7 @@
 using OrleansGenres.Ml.Features;
 using OrleansGenres.Ml.Inference;
 using OrleansGenres.Ml.Models;
+using OrleansGenres.Torch.Models;
 
 namespace OrleansGenres.Ml.Tests.Unit.Inference;
 
@@ -51,7 +52,7 @@ public sealed class TrackPredictorTests
     [Fact]
     public void Single_label_assigns_the_argmax_and_multi_label_uses_each_labels_threshold()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 3, NMels = 16, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 3, NMels = 16, Device = DeviceChoice.Cpu });
         using var single = new TrackPredictor(Card(multiLabel: false, thresholds: null), model);
         using var multi = new TrackPredictor(Card(multiLabel: true, thresholds: [0.5f, 0.2f, 0.9f]), model);
 
@@ -62,7 +63,7 @@ public sealed class TrackPredictorTests
     [Fact]
     public void Tags_come_sorted_by_score_with_the_timeline_kept()
     {
-        using var model = TaggingModel.Create(new ModelOptions { Classes = 2, NMels = 16, Device = ComputeDevice.Cpu });
+        using var model = TaggingModel.Create(new NetworkOptions { Classes = 2, NMels = 16, Device = DeviceChoice.Cpu });
         using var predictor = new TrackPredictor(Card(multiLabel: false, thresholds: null, labels: ["a", "b"]), model);
         var positions = new[] { new Audio.Pipeline.WindowPosition(0, 0, 4, false), new(1, 2, 6, false), new(2, 4, 8, true) };
 
@@ -83,6 +84,6 @@ public sealed class TrackPredictorTests
         MultiLabel = multiLabel,
         Thresholds = thresholds,
         FrontEnd = FrontEnd.Default with { Mel = FrontEnd.Default.Mel with { NMels = 16 } },
-        Model = new ModelOptions { Classes = (labels ?? ["a", "b", "c"]).Count, NMels = 16 },
+        Model = new NetworkOptions { Classes = (labels ?? ["a", "b", "c"]).Count, NMels = 16 },
     };
 }

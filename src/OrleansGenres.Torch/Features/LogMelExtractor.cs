@@ -9,8 +9,10 @@ namespace OrleansGenres.Torch.Features;
 /// <c>torch.stft</c> with a Hann window → |X|² (or |X|) → mel filterbank → dB (10·log10, or 20·log10 for magnitude)
 /// with the max − top_db floor per item → optional per-item normalisation. Long signals are computed a few hundred
 /// frames at a time, so memory stays a few MB whatever the input's length. Matches ../shared/reference/mel.
+/// Create once per configuration (it builds the window and filterbank) and share: computing is thread-safe (the
+/// window and filterbank are only read; each call's intermediates live in its own dispose scope).
 /// </summary>
-public sealed class TorchLogMel : IDisposable
+public sealed class LogMelExtractor : IDisposable
 {
     // A few hundred frames per STFT: intermediates stay small and cache-warm for short windows and hour-long tracks alike.
     private const long FramesPerChunk = 512;
@@ -18,7 +20,7 @@ public sealed class TorchLogMel : IDisposable
     private readonly Tensor _window;
     private readonly Tensor _filterbank;
 
-    private TorchLogMel(MelOptions options)
+    private LogMelExtractor(MelOptions options)
     {
         Options = options;
         var winLength = options.WinLength ?? options.NFft;
@@ -31,7 +33,7 @@ public sealed class TorchLogMel : IDisposable
     public MelOptions Options { get; }
 
     /// <summary>The front end for <paramref name="options"/>; <see cref="ArgumentException"/> listing every problem with them.</summary>
-    public static TorchLogMel Create(MelOptions options)
+    public static LogMelExtractor Create(MelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
@@ -41,7 +43,7 @@ public sealed class TorchLogMel : IDisposable
         }
 
         TorchEnvironment.Configure();
-        return new TorchLogMel(options);
+        return new LogMelExtractor(options);
     }
 
     /// <summary>The filterbank as float32, row-major [n_mels, n_fft/2 + 1].</summary>
@@ -54,6 +56,29 @@ public sealed class TorchLogMel : IDisposable
         var input = tensor(signal.ToArray(), [1, signal.Length], float32);
         var mel = Compute(input)[0];
         return new MelSpectrogram(mel.data<float>().ToArray(), (int)mel.shape[0], (int)mel.shape[1]);
+    }
+
+    /// <summary>
+    /// Log-mel of <paramref name="batch"/> equal-length signals stored back to back in <paramref name="signals"/>,
+    /// written to <paramref name="output"/> as [batch, NMels, frames] (the pipeline's reused buffers: no tensor escapes).
+    /// </summary>
+    public void ComputeBatch(ReadOnlySpan<float> signals, int batch, Span<float> output)
+    {
+        if (batch <= 0 || signals.Length % batch != 0)
+        {
+            throw new ArgumentException("signals must hold batch signals of equal length", nameof(signals));
+        }
+
+        var samples = signals.Length / batch;
+        var frames = Options.FrameCount(samples);
+        if (output.Length < batch * Options.NMels * frames)
+        {
+            throw new ArgumentException($"output holds {output.Length} floats; [batch={batch}, n_mels={Options.NMels}, frames={frames}] are needed", nameof(output));
+        }
+
+        using var scope = NewDisposeScope();
+        var input = tensor(signals.ToArray(), [batch, samples], float32);
+        Compute(input).data<float>().CopyTo(output);
     }
 
     /// <summary>Log-mels of equal-length signals <c>[batch, samples]</c>: <c>[batch, n_mels, frames]</c>, float32.</summary>

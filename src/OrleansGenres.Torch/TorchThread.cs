@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
 
-namespace OrleansGenres.Native;
+namespace OrleansGenres.Torch;
 
 /// <summary>
-/// Runs native work on one long-lived thread. libtorch and the libraries under it keep state per calling thread
-/// (a malloc arena, BLAS packing buffers, FFT plan caches); when async code calls them from whichever thread-pool
-/// thread resumed, that state is made again on every thread. One thread keeps it once: the streamed
-/// decode → window → mel benchmark peaks ~40 MB lower this way (bench/README.md).
+/// Runs torch work on one long-lived thread. libtorch and the libraries under it keep state per calling thread
+/// (a malloc arena, oneDNN and FFT caches, TorchSharp's dispose scopes); when async code calls them from whichever
+/// thread-pool thread resumed, that state is made again on every thread. One thread keeps it once (the streamed
+/// decode → window → mel benchmark peaked ~40 MB lower this way, bench/README.md), and no thread-pool thread blocks
+/// in a long native call.
 /// </summary>
-public sealed class NativeThread : IDisposable
+public sealed class TorchThread : IDisposable
 {
     private readonly BlockingCollection<Action> _work = new();
     private readonly Thread _thread;
 
-    public NativeThread(string name = "genres-native")
+    public TorchThread(string name = "genres-torch")
     {
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();

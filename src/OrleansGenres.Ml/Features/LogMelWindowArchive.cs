@@ -2,10 +2,12 @@ using System.Runtime.InteropServices;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Formats;
 using OrleansGenres.Audio.Pcm;
+using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Windowing;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
-namespace OrleansGenres.Audio.Pipeline;
+namespace OrleansGenres.Ml.Features;
 
 /// <summary>
 /// Writes a signal's window log-mels as an .npz (arrays <c>windows</c> [n, n_mels, frames], <c>starts</c> and
@@ -22,7 +24,7 @@ public static class LogMelWindowArchive
         WindowingOptions windowing,
         LogMelExtractor extractor,
         Stream destination,
-        NativeThread? nativeThread = null,
+        TorchThread? torchThread = null,
         int batchSize = 16,
         CancellationToken cancellationToken = default)
     {
@@ -34,7 +36,7 @@ public static class LogMelWindowArchive
             var frames = 0;
             await using (var payload = File.Create(payloadPath))
             {
-                await foreach (var batch in WindowedLogMel.BatchesAsync(source, windowing, extractor, batchSize, nativeThread, cancellationToken).ConfigureAwait(false))
+                await foreach (var batch in WindowedLogMel.BatchesAsync(source, windowing, extractor, batchSize, torchThread, cancellationToken).ConfigureAwait(false))
                 {
                     frames = batch.Frames;
                     payload.Write(MemoryMarshal.AsBytes(batch.Features.Span));

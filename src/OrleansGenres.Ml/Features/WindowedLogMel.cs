@@ -1,15 +1,17 @@
 using System.Runtime.CompilerServices;
 using OrleansGenres.Audio.Features;
 using OrleansGenres.Audio.Pcm;
+using OrleansGenres.Audio.Pipeline;
 using OrleansGenres.Audio.Windowing;
-using OrleansGenres.Native;
+using OrleansGenres.Torch;
+using OrleansGenres.Torch.Features;
 
-namespace OrleansGenres.Audio.Pipeline;
+namespace OrleansGenres.Ml.Features;
 
 /// <summary>
 /// PCM stream → windows → batched log-mels. Holds one batch of windows and one of features, both reused, so memory
-/// stays flat in the input's length and nothing is allocated per window; each native call computes a whole batch,
-/// on a <see cref="NativeThread"/> when one is given, else inline. The default of 16 windows keeps the CPU busy while
+/// stays flat in the input's length and nothing is allocated per window; each torch call computes a whole batch,
+/// on a <see cref="TorchThread"/> when one is given, else inline. The default of 16 windows keeps the CPU busy while
 /// keeping peak memory low (bench/README.md); GPU inference batches across tracks instead.
 /// </summary>
 public static class WindowedLogMel
@@ -19,7 +21,7 @@ public static class WindowedLogMel
         WindowingOptions windowing,
         LogMelExtractor extractor,
         int batchSize = 16,
-        NativeThread? nativeThread = null,
+        TorchThread? torchThread = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -45,20 +47,20 @@ public static class WindowedLogMel
             positions.Add(new WindowPosition(window.Index, window.StartSeconds, window.EndSeconds, window.IsPadded, WindowPosition.LevelOf(window.Samples.Span[..window.ValidSamples])));
             if (positions.Count == batchSize)
             {
-                yield return await ComputeAsync(extractor, nativeThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
+                yield return await ComputeAsync(extractor, torchThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
                 positions = new List<WindowPosition>(batchSize);
             }
         }
 
         if (positions.Count > 0)
         {
-            yield return await ComputeAsync(extractor, nativeThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
+            yield return await ComputeAsync(extractor, torchThread, signals, features, windowSamples, positions, frames, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static async Task<LogMelWindowBatch> ComputeAsync(
         LogMelExtractor extractor,
-        NativeThread? nativeThread,
+        TorchThread? torchThread,
         float[] signals,
         float[] features,
         int windowSamples,
@@ -69,13 +71,13 @@ public static class WindowedLogMel
         var count = positions.Count;
         var used = count * extractor.Options.NMels * frames;
         void Compute() => extractor.ComputeBatch(signals.AsSpan(0, count * windowSamples), count, features.AsSpan(0, used));
-        if (nativeThread is null)
+        if (torchThread is null)
         {
             Compute();
         }
         else
         {
-            await nativeThread.RunAsync(Compute, cancellationToken).ConfigureAwait(false);
+            await torchThread.RunAsync(Compute, cancellationToken).ConfigureAwait(false);
         }
 
         return new LogMelWindowBatch(positions, features.AsMemory(0, used), extractor.Options.NMels, frames);
