@@ -13,12 +13,11 @@ cd "$(dirname "$0")"
 mode="${1:-run}"
 configuration="${CONFIGURATION:-Release}"
 
-# libopenblas0-pthread: Debian's libtorch calls BLAS through libblas.so.3; without OpenBLAS that is the
-# reference BLAS and matrix products run ~20x slower.
-# libav*-dev + pkg-config: the in-process audio decoder in src/native links FFmpeg's libraries (5.1 on Debian 12);
+# Torch comes from NuGet (TorchSharp + libtorch-cpu-linux-x64), not from apt.
+# cmake + g++ + libav*-dev + pkg-config: the in-process audio decoder in src/native links FFmpeg's libraries (5.1 on Debian 12);
 # the ffmpeg package stays for ffprobe, the fallback decoder and the test audio the tests generate.
 # python3: build/weak-glibcxx.py patches TorchSharp's native library after each copy (Directory.Build.targets).
-apt_packages=(ffmpeg libtorch-dev cmake g++ libopenblas0-pthread
+apt_packages=(ffmpeg cmake g++
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev pkg-config python3)
 # The training benchmark runs the same models in PyTorch beside ours, and the TorchSharp engine's interop tests read
 # and write PyTorch files with it (Debian's python3-torch 1.13, run as /usr/bin/python3).
@@ -143,12 +142,7 @@ case "$mode" in
     dotnet test OrleansGenres.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=normal"
     ;;
   bench)
-    if [ "${2:-}" = "torch-train" ]; then
-      # The TorchSharp engine in its own process: it cannot share one with the native bridge's libtorch.
-      dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench.Torch -- "${@:3}"
-    else
-      dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench -- "${@:2}"
-    fi
+    dotnet run -c "$configuration" --no-build --project bench/OrleansGenres.Bench -- "${@:2}"
     ;;
   *)
     echo "usage: ./build.sh [run|test|bench|demo|azurite]" >&2

@@ -36,6 +36,13 @@ internal static class Measure
         return times[repeats / 2];
     }
 
+    /// <summary>The median of some values (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     /// <summary>VmHWM of this process (peak resident set), in MB.</summary>
     public static double PeakRssMegabytes() => StatusField("/proc/self/status", "VmHWM:") / 1024.0;
 
