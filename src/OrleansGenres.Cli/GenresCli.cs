@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using OrleansGenres.Audio.Decoding;
 using OrleansGenres.Cli.Commands;
 using OrleansGenres.Ml.Data;
@@ -68,6 +69,8 @@ public static class GenresCli
             InvalidOperationException e => (ExitCodes.Failed, e.Message),
             ArgumentException e => (ExitCodes.Usage, e.Message),
             NativeException e => (ExitCodes.Failed, $"native library: {e.Message}"),
+            // libtorch's errors carry a C++ backtrace after the first line: --verbose shows it.
+            ExternalException e => (ExitCodes.Failed, $"torch: {e.Message.Split('\n', 2)[0]}"),
             IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),
             InvalidDataException => (ExitCodes.Failed, exception.Message),
             _ => (ExitCodes.Failed, $"unexpected error: {exception.Message}"),

@@ -178,12 +178,14 @@ public sealed partial class TrainerScheduler(
 
     private void Ended(string outcome) => telemetry.TrainingJobsEnded.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    // Storage and file-system faults may pass; a bad dataset, config, model or native error will fail again the same way.
+    // Storage and file-system faults may pass; a bad dataset, config, model or torch error will fail again the same way.
     private static bool IsTransient(Exception e) => e is StorageException or IOException;
 
     private static string DescribeFailure(Exception e) => e switch
     {
-        DatasetException or ArgumentException or ModelRegistrationException or NativeException or InvalidOperationException or StorageException or IOException => e.Message,
+        DatasetException or ArgumentException or ModelRegistrationException or InvalidOperationException or StorageException or IOException => e.Message,
+        // libtorch's errors carry a C++ backtrace after the first line.
+        System.Runtime.InteropServices.ExternalException => e.Message.Split('\n', 2)[0],
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 

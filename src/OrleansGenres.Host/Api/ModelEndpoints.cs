@@ -116,9 +116,9 @@ public static partial class ModelEndpoints
                 // The weights must load into the network the card describes, or every analysis with it would fail.
                 await Task.Run(() => TrackPredictor.Load(directory).Dispose(), cancellationToken);
             }
-            catch (Exception e) when (e is ModelRegistrationException or ModelLoadException or NativeException or InvalidDataException or ArgumentException)
+            catch (Exception e) when (e is ModelRegistrationException or ModelLoadException or InvalidDataException or ArgumentException or System.Runtime.InteropServices.ExternalException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Model not accepted", detail: e.Message);
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Model not accepted", detail: (e is ModelLoadException load ? load.Reason : e.Message).Split('\n', 2)[0]);
             }
 
             var outcome = await registries.Get(tenant).RegisterAsync(directory, "upload", cancellationToken);

@@ -38,6 +38,9 @@ public sealed record ModelCard
 
     public long ParameterCount { get; init; }
 
+    /// <summary>A state dict for <see cref="Model"/> (ours), or a TorchScript module exported from PyTorch.</summary>
+    public WeightsFormat WeightsFormat { get; init; } = WeightsFormat.StateDict;
+
     /// <summary>File name of the weights inside the model directory, and their SHA-256.</summary>
     public string WeightsFile { get; init; } = ModelDirectory.WeightsFileName;
 

@@ -27,7 +27,13 @@ public static class ModelDirectory
         var temporary = weights + ".tmp";
         model.Save(temporary);
         File.Move(temporary, weights, overwrite: true);
-        var written = card with { WeightsFile = WeightsFileName, WeightsSha256 = Sha256(weights), ParameterCount = model.ParameterCount };
+        var written = card with
+        {
+            WeightsFile = WeightsFileName,
+            WeightsSha256 = Sha256(weights),
+            WeightsFormat = model.IsTorchScript ? WeightsFormat.TorchScript : WeightsFormat.StateDict,
+            ParameterCount = model.ParameterCount,
+        };
         WriteCard(directory, written);
         return written;
     }
@@ -87,6 +93,11 @@ public static class ModelDirectory
             throw new ModelLoadException(directory, $"{card.WeightsFile} does not match the hash in {CardFileName} (corrupt or replaced)");
         }
 
+        if (card.WeightsFormat == WeightsFormat.TorchScript)
+        {
+            return (card, LoadTorchScript(directory, card, weights));
+        }
+
         var model = TaggingModel.Create(card.Model with { Device = device });
         try
         {
@@ -104,6 +115,36 @@ public static class ModelDirectory
         }
 
         return (card, model);
+    }
+
+    /// <summary>
+    /// A TorchScript module, accepted only once one window of the card's front end goes through it and comes out as one
+    /// logit per label: a module that does not fit fails here, at registration, not on every track later.
+    /// </summary>
+    private static TaggingModel LoadTorchScript(string directory, ModelCard card, string weights)
+    {
+        TaggingModel model;
+        try
+        {
+            model = TaggingModel.LoadTorchScript(weights, card.Model);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelLoadException(directory, e.Message);
+        }
+
+        try
+        {
+            var mel = card.FrontEnd.Mel;
+            var frames = checked((int)mel.FrameCount(card.FrontEnd.Windowing.WindowSamples(mel.SampleRate)));
+            model.Predict(new float[mel.NMels * frames], 1, frames);
+            return model;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or System.Runtime.InteropServices.ExternalException)
+        {
+            model.Dispose();
+            throw new ModelLoadException(directory, $"the TorchScript module does not take this card's windows [1, 1, {card.FrontEnd.Mel.NMels}, frames] to {card.Labels.Count} logits: {e.Message.Split('\n', 2)[0]}");
+        }
     }
 
     public static string Sha256(string path)

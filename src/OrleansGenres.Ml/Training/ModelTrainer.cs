@@ -28,7 +28,8 @@ public sealed class ModelTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        return new ModelTrainer(model, options, new NetworkTrainer(model.Network, options.ToTrainerSettings()));
+        var network = model.Network ?? throw new ArgumentException("a TorchScript model is used as it is; train it in PyTorch (or train one of ours here)", nameof(model));
+        return new ModelTrainer(model, options, new NetworkTrainer(network, options.ToTrainerSettings()));
     }
 
     public double LearningRate => _trainer.LearningRate;

@@ -28,6 +28,12 @@ public sealed class ScriptedNetwork : IDisposable
         }
     }
 
+    /// <summary>The module's parameters (what model cards report).</summary>
+    public long ParameterCount => _module.parameters().Sum(p => p.numel());
+
+    /// <summary>Writes the module as <c>torch.jit.save</c> does (PyTorch loads it back with <c>torch.jit.load</c>).</summary>
+    public void Save(string path) => jit.save(_module, path);
+
     public Tensor Forward(Tensor input)
     {
         using var noGrad = no_grad();
