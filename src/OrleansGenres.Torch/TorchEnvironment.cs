@@ -20,6 +20,11 @@ namespace OrleansGenres.Torch;
 /// every activation, gradient and oneDNN scratchpad was a new mapping whose pages fault in zeroed: training the default
 /// model ran at 102 windows/s with half the CPU in the kernel, 299 windows/s with this (the retired C++ bridge: 287).
 /// Skipped when GLIBC_TUNABLES names malloc settings.</item>
+/// <item>libtorch's own log at errors only (TORCH_CPP_LOG_LEVEL=ERROR): its warnings are for developers ("Could not
+/// initialize NNPACK! Reason: Unsupported hardware." on every convolution of a CPU without NNPACK support), not for a
+/// service's stderr. libtorch reads the variable only in <c>c10::initLogging()</c>, which PyTorch calls on import and
+/// TorchSharp never does, so it is called here (an exported free function without arguments: nothing crosses but the
+/// call).</item>
 /// </list>
 /// </summary>
 public static partial class TorchEnvironment
@@ -27,6 +32,8 @@ public static partial class TorchEnvironment
     public const string WaitPolicyVariable = "OMP_WAIT_POLICY";
 
     public const string OneDnnIsaVariable = "DNNL_MAX_CPU_ISA";
+
+    public const string LogLevelVariable = "TORCH_CPP_LOG_LEVEL";
 
     /// <summary>
     /// What every entry point (the service, each `genres` verb) calls once at start: <see cref="Configure"/> with
@@ -38,6 +45,8 @@ public static partial class TorchEnvironment
     public static TorchSettings Configure(int? threads = null)
     {
         SetDefault(WaitPolicyVariable, "PASSIVE");
+        SetDefault(LogLevelVariable, "ERROR");
+        c10_initLogging();
         if (string.IsNullOrEmpty(ReadNativeVariable("ONEDNN_MAX_CPU_ISA")))
         {
             SetDefault(OneDnnIsaVariable, "AVX");
@@ -84,6 +93,9 @@ public static partial class TorchEnvironment
         _ = mallopt(MmapThreshold, 32 << 20);
         _ = mallopt(TrimThreshold, 1 << 30);
     }
+
+    [LibraryImport("c10", EntryPoint = "_ZN3c1011initLoggingEv")]
+    private static partial void c10_initLogging();
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int mallopt(int parameter, int value);

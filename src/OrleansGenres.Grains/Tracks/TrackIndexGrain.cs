@@ -20,14 +20,31 @@ public sealed class TrackIndexGrain(
         }
 
         Entries[entry.TrackId] = entry;
-        await index.WriteStateAsync();
+        try
+        {
+            await index.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: forget it in memory too, or the caller's retry would find it "already there" and never write it.
+            Restore(entry.TrackId, existing);
+            throw;
+        }
     }
 
     public async Task RemoveAsync(string trackId)
     {
-        if (Entries.Remove(trackId))
+        if (Entries.Remove(trackId, out var removed))
         {
-            await index.WriteStateAsync();
+            try
+            {
+                await index.WriteStateAsync();
+            }
+            catch
+            {
+                Restore(trackId, removed);
+                throw;
+            }
         }
     }
 
@@ -51,6 +68,18 @@ public sealed class TrackIndexGrain(
             .ToArray());
 
     public Task<int> CountAsync(TrackStatus status) => Task.FromResult(Entries.Values.Count(e => e.Status == status));
+
+    private void Restore(string trackId, TrackIndexEntry? previous)
+    {
+        if (previous is null)
+        {
+            Entries.Remove(trackId);
+        }
+        else
+        {
+            Entries[trackId] = previous;
+        }
+    }
 
     private static bool SameAs(TrackIndexEntry a, TrackIndexEntry b) =>
         a.Status == b.Status && a.UploadedAt == b.UploadedAt && a.AssignedTags.SequenceEqual(b.AssignedTags, StringComparer.Ordinal);
