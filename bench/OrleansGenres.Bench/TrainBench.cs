@@ -167,7 +167,11 @@ internal static class TrainBench
         var script = Path.Combine(AppContext.BaseDirectory, "pytorch", "train_step.py");
         // Debian's interpreter: python3-torch lives in its dist-packages (libtorch 1.13; ours is TorchSharp's 2.10).
         var startInfo = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.Environment["OMP_WAIT_POLICY"] = "PASSIVE"; // as ours (TorchEnvironment): spinning OpenMP threads would skew both
+        // Ours runs with TorchEnvironment's settings; PyTorch gets the same, so the ratio compares the engines: the
+        // passive OpenMP wait policy, and glibc malloc keeping freed memory (without it PyTorch 1.13 pays page faults on
+        // every activation and runs ~2-3x slower here, which would flatter us).
+        startInfo.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        startInfo.Environment["GLIBC_TUNABLES"] = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824";
 
         foreach (var argument in new[] { script, "--arch", c.Name, "--mels", c.NMels.ToString(CultureInfo.InvariantCulture), "--frames", Frames.ToString(CultureInfo.InvariantCulture), "--batch", Batch.ToString(CultureInfo.InvariantCulture), "--classes", c.Classes.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) })
         {

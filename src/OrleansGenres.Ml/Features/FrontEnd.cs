@@ -19,14 +19,21 @@ public sealed record FrontEnd(MelOptions Mel, WindowingOptions Windowing)
         WriteIndented = false,
     };
 
+    /// <summary>
+    /// Which code computes the features, part of <see cref="Key"/>: caches of another engine (the retired C++ bridge's
+    /// log-mel agreed within 0.01 dB, not bit for bit) are never reused, so a model retrained here from a fresh cache
+    /// ends with the weights its card names. Change it whenever the front end's numerics change.
+    /// </summary>
+    public const string Engine = "torchsharp-1";
+
     public static FrontEnd Default { get; } = new(MelOptions.Librosa, WindowingOptions.Default);
 
-    /// <summary>16 hex characters of SHA-256 over the settings written as JSON in a fixed property order.</summary>
+    /// <summary>16 hex characters of SHA-256 over the engine and the settings, written as JSON in a fixed property order.</summary>
     public string Key
     {
         get
         {
-            var json = JsonSerializer.Serialize(new { mel = Mel, windowing = Windowing }, CanonicalJson);
+            var json = JsonSerializer.Serialize(new { engine = Engine, mel = Mel, windowing = Windowing }, CanonicalJson);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
         }
     }
