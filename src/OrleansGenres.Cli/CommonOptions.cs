@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<int?> Threads { get; } = new("--threads")
     {
-        Description = "libtorch threads (default: one per processor).",
+        Description = "Torch intra-op threads (default: one per processor).",
         Recursive = true,
     };
 

@@ -21,7 +21,7 @@ internal static class WindowsCommand
         var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.WindowSeconds };
         var hop = new Option<double>("--hop") { Description = "Hop between window starts in seconds.", DefaultValueFactory = _ => WindowingOptions.Default.HopSeconds };
         var last = new Option<LastWindowPolicy>("--last") { Description = "The last partial window: Pad (zeros) or Drop.", DefaultValueFactory = _ => LastWindowPolicy.Pad };
-        var batch = new Option<int>("--batch") { Description = "Windows per native mel call.", DefaultValueFactory = _ => 16 };
+        var batch = new Option<int>("--batch") { Description = "Windows per mel call.", DefaultValueFactory = _ => 16 };
         var preset = CommonOptions.Preset();
         var sampleRate = CommonOptions.SampleRate();
         var normalize = CommonOptions.Normalize();

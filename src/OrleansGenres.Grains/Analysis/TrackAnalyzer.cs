@@ -9,7 +9,7 @@ using OrleansGenres.Torch;
 
 namespace OrleansGenres.Grains.Analysis;
 
-/// <summary>One track's analysis: decode → windows → log-mel (native thread) → shared batched inference → aggregation.</summary>
+/// <summary>One track's analysis: decode → windows → log-mel (torch thread) → shared batched inference → aggregation.</summary>
 public sealed class TrackAnalyzer(IAudioDecoder decoder, WindowInferenceBatcher batcher, TorchThread torchThread, AnalysisWorkerOptions options)
 {
     /// <summary>

@@ -10,7 +10,7 @@ namespace OrleansGenres.Grains.Analysis;
 /// <summary>
 /// Runs the network over windows from many tracks at once: tracks analysed concurrently hand in their window batches,
 /// and one loop packs whatever is waiting (same model, up to <see cref="MaxWindows"/>) into one forward pass on the
-/// native thread, then hands each track its rows back. A lone track is never kept waiting for company.
+/// torch thread, then hands each track its rows back. A lone track is never kept waiting for company.
 /// </summary>
 public sealed class WindowInferenceBatcher : IAsyncDisposable
 {

@@ -7,7 +7,7 @@ namespace OrleansGenres.Grains.Models;
 
 /// <summary>
 /// A loaded model ready for analysis: its card, the version string tracks record, the predictor and a mel extractor for
-/// its front end. Both native handles are used only on the analysis native thread.
+/// its front end. Both are used only on the analysis torch thread.
 /// </summary>
 public sealed class ActiveModel : IDisposable
 {

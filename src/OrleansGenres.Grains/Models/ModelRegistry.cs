@@ -27,8 +27,8 @@ public sealed class ModelRegistry(TenantId tenant, ModelRegistryServices service
     /// <summary>
     /// Registers the model in <paramref name="directory"/> (model.json + model.pt, optional report.json/report.txt).
     /// The card must parse, carry a valid name and the weights' SHA-256, and the weights must match it
-    /// (<see cref="ModelRegistrationException"/> otherwise). Loading the weights is the caller's check: it needs the
-    /// native library. Registering a version that exists already returns it unchanged.
+    /// (<see cref="ModelRegistrationException"/> otherwise). Loading the weights is the caller's check: it needs
+    /// torch. Registering a version that exists already returns it unchanged.
     /// </summary>
     public async Task<ModelRegistration> RegisterAsync(string directory, string origin, CancellationToken cancellationToken = default)
     {

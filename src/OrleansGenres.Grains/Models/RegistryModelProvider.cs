@@ -109,7 +109,7 @@ public sealed partial class RegistryModelProvider : IActiveModelProvider, IDispo
 
     /// <summary>
     /// The loaded model of a version: downloaded and loaded once, shared by every tenant with the same card. Models
-    /// dropped from the cache are not disposed here: an analysis may still hold one, and their native handles are
+    /// dropped from the cache are not disposed here: an analysis may still hold one, and their torch modules are
     /// SafeHandles the runtime releases once nothing references them.
     /// </summary>
     private async Task<ActiveModel> LoadAsync(TenantId tenant, RegisteredModel model, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OrleansGenres.Host.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (storage, model and native library ready), anonymous.</summary>
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (storage and model ready), anonymous.</summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

@@ -4,7 +4,7 @@ using OrleansGenres.Grains.Models;
 
 namespace OrleansGenres.Host.Health;
 
-/// <summary>Ready only when the default model loads (which also proves the native library and libtorch load).</summary>
+/// <summary>Ready only when the default model loads (which also proves TorchSharp's libtorch loads).</summary>
 public sealed class ModelHealthCheck(IActiveModelProvider models) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -82,7 +82,7 @@ public static class ServiceRegistration
         ? Path.Combine(Path.GetTempPath(), "orleansgenres-scratch")
         : Path.Combine(Path.GetFullPath(storage.Local.Path), "scratch"));
 
-    /// <summary>The analysis role: decoder, one native thread shared by mel and inference, the batcher and the scheduler.</summary>
+    /// <summary>The analysis role: decoder, one torch thread shared by mel and inference, the batcher and the scheduler.</summary>
     public static IServiceCollection AddGenresAnalysis(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnalysisSettings>>().Value.ToWorkerOptions());
@@ -165,7 +165,7 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// Comparisons (<c>POST /api/models/compare</c>): the same decoder kind as analysis, its own native thread (made on
+    /// Comparisons (<c>POST /api/models/compare</c>): the same decoder kind as analysis, its own torch thread (made on
     /// first use, so an api-only node may compare), and the <c>Comparison:Timeout</c> request-timeout policy.
     /// </summary>
     public static IServiceCollection AddGenresComparisons(this IServiceCollection services)

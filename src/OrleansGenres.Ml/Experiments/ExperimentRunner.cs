@@ -70,7 +70,7 @@ public sealed class ExperimentRunner(string cacheRoot, IAudioDecoder decoder, IL
         }
 
         var card = predictor.Card with { Thresholds = await ThresholdsAsync(config, data, predictor, torchThread, cancellationToken).ConfigureAwait(false) };
-        // Shares the model with the first predictor; disposing a native handle twice is harmless (SafeHandle).
+        // Shares the model with the first predictor; disposing TorchSharp modules twice is harmless.
         using var tuned = new TrackPredictor(card, model);
         EvaluationReport? report = null;
         TrackPredictions? predictions = null;

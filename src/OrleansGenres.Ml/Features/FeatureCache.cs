@@ -31,7 +31,7 @@ public sealed class FeatureCache(string root, FrontEnd frontEnd, IAudioDecoder d
 
     /// <summary>
     /// Features for every entry, built where missing, <paramref name="parallelism"/> files at a time (decoding runs
-    /// in this process or in ffmpeg processes, as the decoder given says; the mel in libtorch). Failures are reported
+    /// in this process or in ffmpeg processes, as the decoder given says; the mel with TorchSharp). Failures are reported
     /// per entry, not thrown.
     /// </summary>
     public async Task<IReadOnlyList<FeatureBuildResult>> BuildAsync(

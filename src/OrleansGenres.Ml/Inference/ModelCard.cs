@@ -13,7 +13,7 @@ namespace OrleansGenres.Ml.Inference;
 /// </summary>
 public sealed record ModelCard
 {
-    /// <summary>2: weights are a PyTorch state dict (TorchSharp engine); 1 was the retired native engine's archive.</summary>
+    /// <summary>2: weights are a PyTorch state dict (TorchSharp engine); 1 was the retired C++ engine's archive.</summary>
     public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;

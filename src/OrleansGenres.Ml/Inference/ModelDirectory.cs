@@ -66,7 +66,7 @@ public static class ModelDirectory
         if (card is null || card.Format != ModelCard.CurrentFormat)
         {
             throw new ModelLoadException(directory, card?.Format == 1
-                ? $"{CardFileName} has format 1: its weights are the retired native engine's; retrain the model (its card's config reproduces it) with this build"
+                ? $"{CardFileName} has format 1: its weights are the retired C++ engine's; retrain the model (its card's config reproduces it) with this build"
                 : $"{CardFileName} has format {card?.Format}; this build reads format {ModelCard.CurrentFormat}");
         }
 

@@ -13,12 +13,12 @@ namespace OrleansGenres.Ml.Inference;
 /// <summary>
 /// A trained model at work: log-mel windows → per-window probabilities (softmax for single-label, sigmoid for
 /// multi-label) → one score per label for the track (mean or max over windows) → assigned tags (argmax, or the card's
-/// thresholds). Owns the model and a mel extractor for the card's front end. Not thread-safe; native calls go to the
+/// thresholds). Owns the model and a mel extractor for the card's front end. Not thread-safe; torch calls go to the
 /// <see cref="TorchThread"/> given to the async methods.
 /// </summary>
 public sealed class TrackPredictor : IDisposable
 {
-    /// <summary>Windows per native call: enough to keep the CPU's matrix units busy, small enough to stay cache-friendly.</summary>
+    /// <summary>Windows per torch call: enough to keep the CPU's matrix units busy, small enough to stay cache-friendly.</summary>
     public const int DefaultBatchSize = 32;
 
     private readonly LogMelExtractor _extractor;

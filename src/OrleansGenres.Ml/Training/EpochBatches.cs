@@ -7,7 +7,7 @@ using OrleansGenres.Ml.Randomness;
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>
-/// The batches of one epoch, prepared on a background task while the native step runs. The order depends only on the
+/// The batches of one epoch, prepared on a background task while the training step runs. The order depends only on the
 /// seed and the epoch number, so a resumed run sees exactly the batches an uninterrupted one would have. Tracks are
 /// read in a shuffled order into a pool of about <see cref="PoolWindows"/> windows whose windows are shuffled again
 /// before batching: close to a full shuffle while only the pool, never the dataset, is in memory.
@@ -18,7 +18,7 @@ public sealed class EpochBatches(
 {
     public const int PoolWindows = 1024;
 
-    /// <summary>Batches prepared ahead of the native step.</summary>
+    /// <summary>Batches prepared ahead of the training step.</summary>
     public const int Prefetch = 4;
 
     /// <summary>Windows this epoch trains on (the same for every epoch).</summary>

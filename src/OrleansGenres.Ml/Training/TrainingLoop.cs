@@ -9,7 +9,7 @@ using OrleansGenres.Torch;
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>
-/// Runs the epochs of one experiment: batches prepared in the background feed the native step on the
+/// Runs the epochs of one experiment: batches prepared in the background feed the training step on the
 /// <see cref="TorchThread"/>; after each epoch a validation pass, the schedule step, a checkpoint (trainer state by
 /// epoch number, best weights, then <see cref="TrainingState"/>) and the early-stopping check. A run resumed from its
 /// state continues at the next epoch with the same batches, so it ends with the same weights as an uninterrupted run.

@@ -1,7 +1,7 @@
 namespace OrleansGenres.Ml.Training;
 
 /// <summary>
-/// The target layout the native losses take: one class id per item (cross-entropy) or a 0/1 row of
+/// The target layout the losses take: one class id per item (cross-entropy) or a 0/1 row of
 /// <c>classes</c> values per item (BCE, focal).
 /// </summary>
 public static class TrainingTargets
