@@ -17,8 +17,10 @@ namespace OrleansGenres.Bench;
 /// Training and inference windows/s per model on random 4-second log-mel windows through the service's own path
 /// (TaggingModel / ModelTrainer over TorchSharp, float buffers in and out), and the same network's step in PyTorch
 /// (Debian's python3-torch, bench/pytorch/train_step.py, a child process) in alternating rounds: both with the passive
-/// OpenMP wait policy and one thread per core. The headline is the median over rounds of each round's ours/PyTorch
-/// step time, so the machine's swings between rounds cancel out.
+/// OpenMP wait policy, glibc malloc keeping freed memory and one thread per core. The headline is the median over rounds
+/// of each round's ours/PyTorch step time, so the machine's swings between rounds cancel out: against PyTorch with
+/// oneDNN capped as ours is (TorchEnvironment: the engines on the same kernels), and against PyTorch uncapped (what the
+/// cap costs).
 /// </summary>
 internal static class TrainBench
 {
@@ -45,17 +47,19 @@ internal static class TrainBench
             cases.Add(new("resnet18", NetworkArchitecture.ResNet18, false, 64, 10));
         }
 
-        var (rounds, steps) = quick ? (2, 5) : (3, 10);
+        var (rounds, steps) = quick ? (2, 5) : (5, 10);
         var results = new List<BenchResult>();
         foreach (var c in cases)
         {
             var ratios = new List<double>();
+            var uncappedRatios = new List<double>();
             var ours = new List<(double Train, double Infer)>();
             PyTorchResult? reference = null;
             long parameters = 0;
             for (var round = 0; round < rounds; round++)
             {
-                reference = RunPyTorch(c, steps);
+                reference = RunPyTorch(c, steps, torch.OneDnnIsa);
+                var uncapped = RunPyTorch(c, steps, null);
                 var (train, infer, count) = Ours(c, steps);
                 parameters = count;
                 ours.Add((train, infer));
@@ -63,13 +67,18 @@ internal static class TrainBench
                 {
                     ratios.Add(train / reference.TrainSeconds);
                 }
+
+                if (uncapped is not null)
+                {
+                    uncappedRatios.Add(train / uncapped.TrainSeconds);
+                }
             }
 
             var trainRate = Batch / Measure.Median(ours.Select(o => o.Train));
             var inferRate = Batch / Measure.Median(ours.Select(o => o.Infer));
             var ratio = reference is null
                 ? "PyTorch not measured (apt install python3-torch)"
-                : $"ours/PyTorch step time {Measure.Median(ratios):F2} (rounds {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; torch {reference.Torch})";
+                : $"ours/PyTorch step time {Measure.Median(ratios):F2} at the same oneDNN cap {torch.OneDnnIsa} (rounds {Rounds(ratios)}), {Measure.Median(uncappedRatios):F2} against PyTorch uncapped (rounds {Rounds(uncappedRatios)}); torch {reference.Torch}";
             results.Add(new BenchResult($"train step {c.Name} [{Batch}x{c.NMels}x{Frames}]", trainRate * 4, null,
                 $"{trainRate:F0} windows/s; {parameters:N0} params; {ratio}"));
             results.Add(new BenchResult($"inference {c.Name} [{Batch}x{c.NMels}x{Frames}]", inferRate * 4, null, $"{inferRate:F0} windows/s"));
@@ -162,7 +171,14 @@ internal static class TrainBench
             $"{windows / epochSeconds:F0} windows/s; epoch / ({steps} bare steps) = {epochSeconds / (steps * stepSeconds):F2}");
     }
 
-    private static PyTorchResult? RunPyTorch(Case c, int steps)
+    private static string Rounds(IEnumerable<double> ratios) => string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// The same network's step and inference in PyTorch; <paramref name="oneDnnCap"/> caps its oneDNN instruction set as
+    /// ours is (the engines compared on the same kernels), null leaves it uncapped (what the cap costs us: PyTorch 1.13's
+    /// older oneDNN has no NaN bug in its AVX-512 kernels).
+    /// </summary>
+    private static PyTorchResult? RunPyTorch(Case c, int steps, string? oneDnnCap)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "pytorch", "train_step.py");
         // Debian's interpreter: python3-torch lives in its dist-packages (libtorch 1.13; ours is TorchSharp's 2.10).
@@ -172,6 +188,11 @@ internal static class TrainBench
         // every activation and runs ~2-3x slower here, which would flatter us).
         startInfo.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         startInfo.Environment["GLIBC_TUNABLES"] = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824";
+        startInfo.Environment.Remove(TorchEnvironment.OneDnnIsaVariable); // inherited from this process's settings
+        if (!string.IsNullOrEmpty(oneDnnCap))
+        {
+            startInfo.Environment[TorchEnvironment.OneDnnIsaVariable] = oneDnnCap;
+        }
 
         foreach (var argument in new[] { script, "--arch", c.Name, "--mels", c.NMels.ToString(CultureInfo.InvariantCulture), "--frames", Frames.ToString(CultureInfo.InvariantCulture), "--batch", Batch.ToString(CultureInfo.InvariantCulture), "--classes", c.Classes.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) })
         {

@@ -129,6 +129,24 @@ def median_seconds(steps, action):
     return sorted(times)[steps // 2]
 
 
+class ResNet18(nn.Module):
+    """As src/OrleansGenres.Torch/Models/ResNet18.cs: torchvision's ResNet18 layout on one input channel."""
+
+    def __init__(self, classes, dropout=0.3):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(1, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(3, 2, 1))
+        blocks, cin = [], 64
+        for width in (64, 128, 256, 512):
+            blocks += [BasicBlock(cin, width, 1 if width == 64 else 2), BasicBlock(width, width, 1)]
+            cin = width
+        self.layers = nn.Sequential(*blocks)
+        self.dropout = nn.Dropout(dropout)
+        self.output = nn.Linear(512, classes)
+
+    def forward(self, x):
+        return self.output(self.dropout(self.layers(self.stem(x)).mean((2, 3))))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--arch", required=True)
@@ -147,6 +165,8 @@ def main():
         model = ResTransformer(a.classes, a.mels)
     elif a.arch == "temporal-cnn":
         model = TemporalCnn(a.classes, a.mels)
+    elif a.arch == "resnet18":
+        model = ResNet18(a.classes)
     else:
         raise SystemExit(f"no PyTorch reference for {a.arch}")
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=1e-4)

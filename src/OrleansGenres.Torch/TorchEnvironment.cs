@@ -10,11 +10,11 @@ namespace OrleansGenres.Torch;
 /// <list type="bullet">
 /// <item>OpenMP's wait policy PASSIVE: with the default active spin, every engine here (PyTorch too) is 3–6× slower on
 /// a busy 2-core machine (ARCHITECTURE.md §8).</item>
-/// <item>oneDNN's instruction set capped at AVX: libtorch 2.10's oneDNN 3.7.1 AVX2 and AVX-512 convolution
-/// backward-data kernels return NaN gradients for layers with few output channels (CBAM's 2→1 spatial convolution, a
-/// 2→4 convolution) once their output lands in reused memory (measured here: NaN within 0–260 steps; never with the
-/// AVX and SSE4.1 kernels). Measured cost, batch of 32: cnn 1.01×, res-transformer 1.04×, temporal-cnn 1.5× the AVX-512
-/// step time.</item>
+/// <item>oneDNN's instruction set capped at AVX2: libtorch 2.10's oneDNN 3.7.1 convolution backward-data kernels return
+/// NaN input gradients once their output lands in reused memory — the AVX-512 ones for many shapes (2→8, 16→24, 24→40
+/// channels: res-transformer's stages), the AVX2 ones only below 8 output channels (CBAM's 2→1 spatial convolution,
+/// which therefore runs as 2→8 with zero weights, see SpatialAttention); the AVX and SSE4.1 ones never (measured here against float64
+/// gradients, TorchEnvironmentTests). AVX2 over AVX, batch of 32: res-transformer and temporal-cnn steps ~20 % faster.</item>
 /// <item>glibc's malloc keeps freed tensor memory instead of returning it: blocks up to 32 MB come from the heap, not a
 /// fresh <c>mmap</c> each, and the heap is trimmed only above 1 GB free. libtorch's CPU allocator has no cache, so
 /// every activation, gradient and oneDNN scratchpad was a new mapping whose pages fault in zeroed: training the default
@@ -49,7 +49,7 @@ public static partial class TorchEnvironment
         c10_initLogging();
         if (string.IsNullOrEmpty(ReadNativeVariable("ONEDNN_MAX_CPU_ISA")))
         {
-            SetDefault(OneDnnIsaVariable, "AVX");
+            SetDefault(OneDnnIsaVariable, "AVX2");
         }
 
         KeepFreedMemory();

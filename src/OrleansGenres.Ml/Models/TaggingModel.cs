@@ -114,7 +114,7 @@ public sealed class TaggingModel : IDisposable
 
     /// <summary>Windows [batch, NMels, frames] from a float buffer as the network's input [batch, 1, NMels, frames] (in the caller's dispose scope).</summary>
     internal Tensor ToBatch(ReadOnlySpan<float> inputs, int batch, int frames) =>
-        tensor(inputs.ToArray(), [batch, 1, Options.NMels, frames], float32);
+        FloatTensors.FromSpan(inputs, [batch, 1, Options.NMels, frames]);
 
     internal void CheckShape(int length, int batch, int frames)
     {

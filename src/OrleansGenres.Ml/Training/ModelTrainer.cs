@@ -1,4 +1,5 @@
 using OrleansGenres.Ml.Models;
+using OrleansGenres.Torch;
 using OrleansGenres.Torch.Training;
 using static TorchSharp.torch;
 
@@ -86,7 +87,7 @@ public sealed class ModelTrainer : IDisposable
         var classes = _model.Options.Classes;
         if (targets.Length == batch)
         {
-            return tensor(targets.ToArray(), [batch], float32).to_type(int64);
+            return FloatTensors.FromSpan(targets, [batch]).to_type(int64);
         }
 
         if (targets.Length != batch * classes)
@@ -94,6 +95,6 @@ public sealed class ModelTrainer : IDisposable
             throw new ArgumentException($"targets must be one class id per item ({batch}) or [batch, classes] ({batch * classes}): {targets.Length} given", nameof(targets));
         }
 
-        return tensor(targets.ToArray(), [batch, classes], float32);
+        return FloatTensors.FromSpan(targets, [batch, classes]);
     }
 }

@@ -53,7 +53,7 @@ public sealed class LogMelExtractor : IDisposable
     public MelSpectrogram Compute(ReadOnlySpan<float> signal)
     {
         using var scope = NewDisposeScope();
-        var input = tensor(signal.ToArray(), [1, signal.Length], float32);
+        var input = FloatTensors.FromSpan(signal, [1, signal.Length]);
         var mel = Compute(input)[0];
         return new MelSpectrogram(mel.data<float>().ToArray(), (int)mel.shape[0], (int)mel.shape[1]);
     }
@@ -77,7 +77,7 @@ public sealed class LogMelExtractor : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var input = tensor(signals.ToArray(), [batch, samples], float32);
+        var input = FloatTensors.FromSpan(signals, [batch, samples]);
         Compute(input).data<float>().CopyTo(output);
     }
 
