@@ -26,13 +26,17 @@ public interface ITrackIndexGrain : IGrainWithStringKey
     Task<int> CountAsync(TrackStatus status);
 }
 
-/// <summary>What the index knows of a track: enough to filter and order without asking the track.</summary>
+/// <summary>
+/// What the index knows of a track: enough to filter and order without asking the track. <see cref="Revision"/> is the
+/// track state's (<see cref="TrackState.Revision"/>): an entry older than the one held is ignored.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("genres.track-index-entry")]
 public sealed record TrackIndexEntry(
     [property: Id(0)] string TrackId,
     [property: Id(1)] DateTimeOffset UploadedAt,
     [property: Id(2)] TrackStatus Status,
-    [property: Id(3)] string[] AssignedTags);
+    [property: Id(3)] string[] AssignedTags,
+    [property: Id(4)] long Revision = 0);
 
 [GenerateSerializer, Immutable, Alias("genres.track-index-query")]
 public sealed record TrackIndexQuery([property: Id(0)] TrackStatus? Status, [property: Id(1)] string? Tag, [property: Id(2)] int Take);

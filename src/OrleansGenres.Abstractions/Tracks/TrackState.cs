@@ -49,6 +49,12 @@ public sealed record TrackState
 
     /// <summary>No dispatch before this time (the back-off after a failed attempt or a busy worker).</summary>
     [Id(16)] public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>
+    /// Counts the state's writes. The index keeps the entry of the highest revision, so an index update from a stale
+    /// activation (a duplicate left by a silo's death, whose own state write then fails its ETag) cannot undo a newer one.
+    /// </summary>
+    [Id(17)] public long Revision { get; init; }
 }
 
 /// <summary>

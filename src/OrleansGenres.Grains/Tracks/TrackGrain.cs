@@ -350,7 +350,7 @@ public sealed partial class TrackGrain(
     private async Task SaveAsync(TrackState next)
     {
         var previous = Exists ? State : null;
-        track.State = next with { UpdatedAt = clock.GetUtcNow() };
+        track.State = next with { UpdatedAt = clock.GetUtcNow(), Revision = (previous?.Revision ?? 0) + 1 };
         await track.WriteStateAsync();
         if (previous is null || previous.Status != next.Status || !ReferenceEquals(previous.Analysis, next.Analysis))
         {
@@ -394,7 +394,8 @@ public sealed partial class TrackGrain(
         _id.Value,
         State.UploadedAt,
         State.Status,
-        [.. State.Analysis?.Tags.Where(t => t.Assigned).Select(t => t.Label) ?? []]));
+        [.. State.Analysis?.Tags.Where(t => t.Assigned).Select(t => t.Label) ?? []],
+        State.Revision));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Track {Tenant}/{Track}: attempt {Attempt} failed ({Reason}); retried in {DelaySeconds} s")]
     private partial void LogRetry(string tenant, string track, int attempt, double delaySeconds, string reason);

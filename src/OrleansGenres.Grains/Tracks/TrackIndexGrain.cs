@@ -14,8 +14,10 @@ public sealed class TrackIndexGrain(
     public async Task UpsertAsync(TrackIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (Entries.TryGetValue(entry.TrackId, out var existing) && SameAs(existing, entry))
+        if (Entries.TryGetValue(entry.TrackId, out var existing)
+            && (entry.Revision < existing.Revision || (entry.Revision == existing.Revision && SameAs(existing, entry))))
         {
+            // From a stale activation of the track (its state older than this entry's), or unchanged.
             return;
         }
 
