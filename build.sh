@@ -22,6 +22,8 @@ apt_packages=(ffmpeg cmake g++
 # The training benchmark runs the same models in PyTorch beside ours, and the TorchSharp engine's interop tests read
 # and write PyTorch files with it (Debian's python3-torch 1.13, run as /usr/bin/python3).
 if [ "${1:-run}" = "bench" ] || [ "${1:-run}" = "test" ]; then apt_packages+=(python3-torch); fi
+# The web UI's browser tests drive Debian's chromium with Playwright (never a browser Playwright downloads).
+if [ "${1:-run}" = "test" ]; then apt_packages+=(chromium); fi
 # Node.js + npm run Azurite, the Azure Storage emulator the storage tests use. Only when npm is missing: machine
 # images of this kind bring Node.js 20 (with npm) from NodeSource, which Debian's nodejs/npm packages would clash with.
 if ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi

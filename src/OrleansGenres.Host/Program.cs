@@ -6,6 +6,7 @@ using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Hosting;
 using OrleansGenres.Host.Silo;
 using OrleansGenres.Host.Telemetry;
+using OrleansGenres.Host.Ui;
 using OrleansGenres.Torch;
 
 // One binary, roles by configuration: `Roles=api,analysis,training` (default all), storage by `Storage:Provider`,
@@ -54,6 +55,13 @@ if (!storage.IsAzure && dataFolderLock is null)
 builder.AddGenresSilo(roles, storage, settings.Cluster, TimeSpan.FromTicks(Math.Min(settings.Analysis.ReminderPeriod.Ticks, settings.Training.ReminderPeriod.Ticks)), service.Dashboard);
 builder.Services.AddGenresTelemetry(configuration).AddGenresCore();
 builder.Services.AddGenresApi(service);
+if (roles.HasFlag(HostRoles.Api))
+{
+    builder.Services.AddGenresUi();
+    // The UI's scripts and styles (MudBlazor's, Blazor's, wwwroot) from the build output as well as from a publish.
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddHostedService<StartupBanner>();
 if (roles.HasFlag(HostRoles.Analysis))
 {
@@ -78,6 +86,10 @@ if (service.RequestsPerSecond > 0)
 }
 
 app.UseRequestTimeouts();
+if (roles.HasFlag(HostRoles.Api))
+{
+    app.UseAntiforgery(); // the web UI's forms
+}
 app.MapHealthEndpoints();
 if (roles.HasFlag(HostRoles.Api))
 {
@@ -86,6 +98,7 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapModelEndpoints();
     app.MapDatasetEndpoints();
     app.MapTrainingJobEndpoints();
+    app.MapGenresUi();
     if (service.Dashboard)
     {
         // Cluster, silos, grains and reminders at a glance: admin keys only (Authorization or X-Api-Key header).

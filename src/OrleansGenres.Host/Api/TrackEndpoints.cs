@@ -42,20 +42,10 @@ public static class TrackEndpoints
         return tracks;
     }
 
-    private static async Task<IResult> UploadAsync(
-        HttpRequest request, UploadSpooler spooler, IGrainFactory grains, IObjectStore objects, IActiveModelProvider models, GenresTelemetry telemetry, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpRequest request, UploadSpooler spooler, TrackUploads uploads, CancellationToken cancellationToken)
     {
-        using var activity = telemetry.Source.StartActivity("upload track", ActivityKind.Internal);
-        var tenant = request.HttpContext.User.Tenant();
         await using var upload = await spooler.SpoolAsync(request, cancellationToken);
-        var id = TrackId.FromContent(tenant, upload.Sha256);
-        activity?.SetTag("genres.tenant", tenant.Value);
-        activity?.SetTag("genres.track", id.Value);
-        var version = await models.GetActiveVersionAsync(tenant, cancellationToken);
-        // The original first (create-only: the id derives from its bytes), then the grain records the track and queues it.
-        await StoreOriginalAsync(objects, TrackKeys.Audio(tenant, id), upload, cancellationToken);
-        var outcome = await Track(grains, tenant, id).AcceptUploadAsync(
-            new TrackUploadInfo(upload.FileName, upload.ContentType, upload.Length, upload.Sha256), version, cancellationToken);
+        var outcome = await uploads.AcceptAsync(request.HttpContext.User.Tenant(), upload, cancellationToken);
         var body = TrackResponse.From(outcome.State);
         var location = body.Links.Self;
         if (outcome.State.Status is TrackStatus.Completed or TrackStatus.Failed)
@@ -66,24 +56,6 @@ public static class TrackEndpoints
         }
 
         return Results.Accepted(location, body);
-    }
-
-    private static async Task StoreOriginalAsync(IObjectStore objects, string key, SpooledUpload upload, CancellationToken cancellationToken)
-    {
-        try
-        {
-            upload.File.Position = 0;
-            await objects.PutAsync(key, upload.File, new PutOptions
-            {
-                IfNoneMatch = true,
-                ContentType = PutOptions.DefaultContentType,
-                Metadata = new Dictionary<string, string> { ["sha256"] = upload.Sha256 },
-            }, cancellationToken);
-        }
-        catch (PreconditionFailedException)
-        {
-            // Stored by an earlier attempt: same id, same bytes.
-        }
     }
 
     private static ITrackGrain Track(IGrainFactory grains, TenantId tenant, TrackId id) => grains.GetGrain<ITrackGrain>(TrackKey.Of(tenant, id));

@@ -56,6 +56,10 @@ public sealed class UploadSpooler(IOptions<ServiceOptions> options, ScratchFolde
         return await SpoolStreamAsync(request.Body, limit, rawName, request.ContentType, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Spools a stream (a file the web UI receives) under the same limit and name rules as a request body.</summary>
+    public Task<SpooledUpload> SpoolAsync(Stream body, string? fileName, string? contentType, CancellationToken cancellationToken) =>
+        SpoolStreamAsync(body, options.Value.MaxUploadBytes, fileName, contentType, cancellationToken);
+
     private async Task<SpooledUpload> SpoolStreamAsync(Stream body, long limit, string? fileName, string? contentType, CancellationToken cancellationToken)
     {
         var path = scratch.NewFile("upload");

@@ -62,6 +62,9 @@ public sealed class ApiKeyAuthenticationHandler(
             detail: "This key has no admin scope.").ExecuteAsync(Context);
     }
 
+    /// <summary>Whether the request carries an API key at all (valid or not).</summary>
+    public static bool SendsKey(HttpRequest request) => KeyOf(request) is not null;
+
     private static string? KeyOf(HttpRequest request)
     {
         if (request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } apiKey)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -16,6 +17,7 @@ using OrleansGenres.Grains.Training;
 using OrleansGenres.Host.Analysis;
 using OrleansGenres.Host.Api;
 using OrleansGenres.Host.Auth;
+using OrleansGenres.Host.Ui;
 using OrleansGenres.Host.Configuration;
 using OrleansGenres.Host.Health;
 using OrleansGenres.Host.Training;
@@ -124,13 +126,23 @@ public static class ServiceRegistration
     public static IServiceCollection AddGenresApi(this IServiceCollection services, ServiceOptions limits)
     {
         services.AddSingleton<TenantKeys>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // A request is authenticated by its API key when it sends one, else by the web UI's cookie (so the UI's SignalR
+        // circuit knows its user); but the API's policies accept only keys, and the UI's only the cookie.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = UiAuthentication.KeyOrCookieScheme;
+                options.DefaultChallengeScheme = ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddUiCookie();
         services.AddAuthorizationBuilder()
-            .AddPolicy("admin", policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
+            .AddPolicy("admin", policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyAuthenticationHandler.AdminRole))
+            .AddPolicy(UiAuthentication.Policy, policy => policy.AddAuthenticationSchemes(UiAuthentication.Scheme).RequireAuthenticatedUser());
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<UploadSpooler>();
+        services.AddSingleton<TrackUploads>();
         services.AddSingleton<DatasetUploadReader>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.RequestTimeout });
         services.AddGenresComparisons();
