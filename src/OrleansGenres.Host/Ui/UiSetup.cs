@@ -20,6 +20,7 @@ public static class UiSetup
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapUiAudio();
         app.MapPost("/sign-out", async (HttpContext context, IAntiforgery antiforgery) =>
         {
             // A form post of the signed-in page: without its antiforgery token another site could sign the user out.

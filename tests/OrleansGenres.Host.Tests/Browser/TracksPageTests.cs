@@ -50,6 +50,23 @@ public sealed class TracksPageTests : IDisposable
         await Assertions.Expect(page.GetByText("tone-440.wav")).Not.ToHaveCountAsync(0);
         await UiBrowser.ScreenshotAsync(page, "tracks");
 
+        // The track's page: tags, the original for the player, and the timeline heatmap with one column per window.
+        await page.GetByText("tone-440.wav").Last.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/tracks/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("track-title")).ToHaveAttributeAsync("data-interactive", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("tag-scores")).Not.ToBeEmptyAsync();
+        var trackId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        using var acme = host.Client(ServiceSettings.AcmeKey);
+        var windowCount = (await acme.GetJsonAsync($"/api/tracks/{trackId}")).Body.GetProperty("windowCount").GetInt32();
+        Assert.True(windowCount >= 2);
+        await page.WaitForFunctionAsync("() => document.getElementById('timeline-heatmap')?.data?.length === 1");
+        Assert.Equal(windowCount, await page.EvaluateAsync<int>("() => document.getElementById('timeline-heatmap').data[0].z[0].length"));
+        Assert.Equal(windowCount, await page.EvaluateAsync<int>("() => document.getElementById('timeline-heatmap').data[0].x.length"));
+        var audio = await page.Context.APIRequest.GetAsync(new Uri(host.BaseAddress, $"/ui/tracks/{trackId}/audio").ToString());
+        Assert.Equal(200, audio.Status);
+        Assert.Equal(new FileInfo(file).Length, (await audio.BodyAsync()).Length);
+        await UiBrowser.ScreenshotAsync(page, "track");
+
         // The API still wants the key: the cookie alone is not a credential for it.
         var api = await page.Context.APIRequest.GetAsync(new Uri(host.BaseAddress, "/api/tracks").ToString());
         Assert.Equal(401, api.Status);
