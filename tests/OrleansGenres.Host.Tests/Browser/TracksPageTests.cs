@@ -67,6 +67,17 @@ public sealed class TracksPageTests : IDisposable
         Assert.Equal(new FileInfo(file).Length, (await audio.BodyAsync()).Length);
         await UiBrowser.ScreenshotAsync(page, "track");
 
+        // Re-analysing with the model that analysed it is nothing to do, and says so.
+        await page.GetByTestId("reanalyze").ClickAsync();
+        await Assertions.Expect(page.GetByText("Already analysed with the active model.")).ToBeVisibleAsync();
+
+        // Deleting (after confirming) leaves the list empty and the track gone for the API too.
+        await page.GetByTestId("delete").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/tracks", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByText("No tracks yet")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await acme.GetAsync($"/api/tracks/{trackId}")).StatusCode);
+
         // The API still wants the key: the cookie alone is not a credential for it.
         var api = await page.Context.APIRequest.GetAsync(new Uri(host.BaseAddress, "/api/tracks").ToString());
         Assert.Equal(401, api.Status);
